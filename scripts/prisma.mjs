@@ -1,0 +1,103 @@
+#!/usr/bin/env node
+// Runs the Prisma CLI without its downloadable Rust engines (see docs/DATABASE.md).
+//
+//   node scripts/prisma.mjs generate   generate both clients (SQLite and PostgreSQL)
+//   node scripts/prisma.mjs schema     regenerate the migration SQL from prisma/schema/*.prisma
+//
+// Why: Prisma normally downloads engine binaries, which cannot happen on air-gapped machines.
+// With `engineType = "client"` the query compiler ships as WebAssembly; the two environment
+// variables below only have to name existing files so that the CLI stops trying to download.
+// One Prisma schema serves one provider, so the PostgreSQL schema is derived from the SQLite
+// one (the only difference is the datasource provider) into .prisma-build/.
+// `schema` needs a running PostgreSQL for the PostgreSQL diff (the WebAssembly schema engine
+// connects even for a datamodel-to-datamodel diff): scripts/start-postgres.sh starts one, and
+// PRISMA_DIFF_POSTGRES_URL names another.
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync, existsSync, rmSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const schemaDir = join(root, 'prisma', 'schema');
+const buildDir = join(root, '.prisma-build');
+const providers = ['sqlite', 'postgresql'];
+
+function placeholderEngines() {
+  mkdirSync(buildDir, { recursive: true });
+  const lib = join(buildDir, 'no-query-engine.node');
+  const bin = join(buildDir, 'no-schema-engine');
+  for (const file of [lib, bin]) if (!existsSync(file)) writeFileSync(file, '');
+  return {
+    ...process.env,
+    PRISMA_QUERY_ENGINE_LIBRARY: lib,
+    PRISMA_SCHEMA_ENGINE_BINARY: bin,
+    PRISMA_HIDE_UPDATE_MESSAGE: '1',
+    CHECKPOINT_DISABLE: '1',
+  };
+}
+
+/**
+ * Writes a Prisma config for the JavaScript (WebAssembly) schema engine. `migrate diff` between
+ * two datamodels never connects, but the engine still wants an adapter of the right provider.
+ */
+function configFor(provider) {
+  const file = join(buildDir, `prisma.config.${provider}.mjs`);
+  const adapter =
+    provider === 'sqlite'
+      ? `import { PrismaBetterSQLite3 } from '@prisma/adapter-better-sqlite3';\nconst make = () => new PrismaBetterSQLite3({ url: 'file::memory:' });`
+      : `import { PrismaPg } from '@prisma/adapter-pg';\nconst make = () => new PrismaPg({ connectionString: ${JSON.stringify(process.env.PRISMA_DIFF_POSTGRES_URL ?? 'postgresql://postgres:postgres@127.0.0.1:5432/postgres')} });`;
+  writeFileSync(
+    file,
+    `${adapter}\nexport default { engine: 'js', experimental: { adapter: true }, adapter: async () => make() };\n`,
+  );
+  return file;
+}
+
+/** Writes .prisma-build/<provider>/*.prisma and returns that folder. */
+function schemaFor(provider) {
+  const out = join(buildDir, provider);
+  rmSync(out, { recursive: true, force: true });
+  mkdirSync(out, { recursive: true });
+  for (const name of readdirSync(schemaDir).filter((f) => f.endsWith('.prisma'))) {
+    let text = readFileSync(join(schemaDir, name), 'utf8');
+    text = text.replace(/provider\s*=\s*"sqlite"/, `provider = "${provider}"`);
+    text = text.replace(/output\s*=\s*"[^"]*"/, `output = "${join(root, 'src', 'generated', provider)}"`);
+    writeFileSync(join(out, name), text);
+  }
+  return out;
+}
+
+function prisma(args, env, capture = false) {
+  const cli = join(root, 'node_modules', 'prisma', 'build', 'index.js');
+  const result = spawnSync(process.execPath, [cli, ...args], {
+    cwd: root,
+    env,
+    encoding: 'utf8',
+    stdio: capture ? ['ignore', 'pipe', 'inherit'] : 'inherit',
+  });
+  if (result.status !== 0) {
+    console.error(`prisma ${args.join(' ')} failed with exit code ${result.status}`);
+    process.exit(result.status ?? 1);
+  }
+  return result.stdout;
+}
+
+const command = process.argv[2];
+const env = placeholderEngines();
+if (command === 'generate') {
+  for (const provider of providers) prisma(['generate', '--schema', schemaFor(provider)], env);
+} else if (command === 'schema') {
+  // Until the first release there is one baseline migration, regenerated from the schema.
+  // After a release, add new numbered files instead (docs/DATABASE.md explains how).
+  for (const provider of providers) {
+    const sql = prisma(['migrate', 'diff', '--config', configFor(provider), '--from-empty', '--to-schema-datamodel', schemaFor(provider), '--script'], env, true);
+    const dir = join(root, 'prisma', 'migrations', provider);
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, '0001_init.sql'), sql);
+    console.log(`wrote prisma/migrations/${provider}/0001_init.sql`);
+  }
+  for (const provider of providers) prisma(['generate', '--schema', schemaFor(provider)], env);
+} else {
+  console.error('usage: node scripts/prisma.mjs generate|schema');
+  process.exit(2);
+}
