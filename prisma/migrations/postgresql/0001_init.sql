@@ -40,6 +40,32 @@ CREATE TABLE "ConversationMessage" (
 );
 
 -- CreateTable
+CREATE TABLE "ProcessedEvent" (
+    "id" TEXT NOT NULL,
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "ProcessedEvent_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "AnswerRecord" (
+    "id" TEXT NOT NULL,
+    "kind" TEXT NOT NULL,
+    "question" TEXT,
+    "locale" TEXT NOT NULL,
+    "confidence" DOUBLE PRECISION NOT NULL,
+    "lowConfidence" BOOLEAN NOT NULL DEFAULT false,
+    "citations" TEXT NOT NULL DEFAULT '[]',
+    "rating" TEXT,
+    "channel" TEXT NOT NULL,
+    "memberId" TEXT,
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "ratedAt" TIMESTAMP(3),
+
+    CONSTRAINT "AnswerRecord_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
 CREATE TABLE "Member" (
     "id" TEXT NOT NULL,
     "name" TEXT NOT NULL,
@@ -80,6 +106,15 @@ CREATE UNIQUE INDEX "ConversationSession_channel_key_key" ON "ConversationSessio
 
 -- CreateIndex
 CREATE INDEX "ConversationMessage_sessionId_createdAt_idx" ON "ConversationMessage"("sessionId", "createdAt");
+
+-- CreateIndex
+CREATE INDEX "ProcessedEvent_createdAt_idx" ON "ProcessedEvent"("createdAt");
+
+-- CreateIndex
+CREATE INDEX "AnswerRecord_createdAt_idx" ON "AnswerRecord"("createdAt");
+
+-- CreateIndex
+CREATE INDEX "AnswerRecord_rating_idx" ON "AnswerRecord"("rating");
 
 -- CreateIndex
 CREATE UNIQUE INDEX "Member_employeeNumber_key" ON "Member"("employeeNumber");

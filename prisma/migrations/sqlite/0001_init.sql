@@ -31,6 +31,28 @@ CREATE TABLE "ConversationMessage" (
 );
 
 -- CreateTable
+CREATE TABLE "ProcessedEvent" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP
+);
+
+-- CreateTable
+CREATE TABLE "AnswerRecord" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "kind" TEXT NOT NULL,
+    "question" TEXT,
+    "locale" TEXT NOT NULL,
+    "confidence" REAL NOT NULL,
+    "lowConfidence" BOOLEAN NOT NULL DEFAULT false,
+    "citations" TEXT NOT NULL DEFAULT '[]',
+    "rating" TEXT,
+    "channel" TEXT NOT NULL,
+    "memberId" TEXT,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "ratedAt" DATETIME
+);
+
+-- CreateTable
 CREATE TABLE "Member" (
     "id" TEXT NOT NULL PRIMARY KEY,
     "name" TEXT NOT NULL,
@@ -68,6 +90,15 @@ CREATE UNIQUE INDEX "ConversationSession_channel_key_key" ON "ConversationSessio
 
 -- CreateIndex
 CREATE INDEX "ConversationMessage_sessionId_createdAt_idx" ON "ConversationMessage"("sessionId", "createdAt");
+
+-- CreateIndex
+CREATE INDEX "ProcessedEvent_createdAt_idx" ON "ProcessedEvent"("createdAt");
+
+-- CreateIndex
+CREATE INDEX "AnswerRecord_createdAt_idx" ON "AnswerRecord"("createdAt");
+
+-- CreateIndex
+CREATE INDEX "AnswerRecord_rating_idx" ON "AnswerRecord"("rating");
 
 -- CreateIndex
 CREATE UNIQUE INDEX "Member_employeeNumber_key" ON "Member"("employeeNumber");

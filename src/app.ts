@@ -1,0 +1,50 @@
+import type { Config } from './config.ts';
+import { Assistant, type SafetyGate } from './core/assistant.ts';
+import type { Flow } from './core/flow.ts';
+import { createLogger, type Logger } from './core/logger.ts';
+import { createFaqFlow, type FaqAnswerer } from './flows/faq/faq-flow.ts';
+import { createHelpFlow, type MenuEntry } from './flows/help/help-flow.ts';
+import { openStore, type Store } from './store/index.ts';
+
+/** The assembled application: what the server, the CLI and the tests share. */
+export interface App {
+  config: Config;
+  logger: Logger;
+  store: Store;
+  assistant: Assistant;
+  close(): Promise<void>;
+}
+
+export interface AppOverrides {
+  logger?: Logger;
+  answerer?: FaqAnswerer;
+  safety?: SafetyGate;
+}
+
+/**
+ * The composition root: config → store → knowledge → flows → assistant. Channels (server,
+ * CLI) are attached by their callers.
+ */
+export async function createApp(config: Config, overrides: AppOverrides = {}): Promise<App> {
+  const logger = overrides.logger ?? createLogger(config.logLevel);
+  const store = await openStore(config.databaseUrl);
+  const menu: MenuEntry[] = [];
+  const flows: Flow[] = [createHelpFlow(() => menu)];
+  const assistant = new Assistant({
+    store,
+    logger,
+    flows,
+    fallback: createFaqFlow({ store, answerer: overrides.answerer }),
+    safety: overrides.safety,
+    defaultLocale: config.defaultLocale,
+  });
+  return {
+    config,
+    logger,
+    store,
+    assistant,
+    async close() {
+      await store.close();
+    },
+  };
+}

@@ -1,0 +1,66 @@
+import { z } from 'zod';
+import type { InboundEvent } from './inbound.ts';
+import type { Locale } from './locale.ts';
+import type { ReplyInput } from './reply.ts';
+import type { IdentityView, Member } from '../store/members.ts';
+import type { PrismaTransaction } from '../store/database.ts';
+import type { Session, SessionState } from '../store/sessions.ts';
+
+/**
+ * A button or choice payload: `a` names "<flow>.<verb>", the rest is the flow's own data.
+ * Every value is validated again by the flow that receives it (a button value can be forged).
+ */
+export const ActionPayloadSchema = z.object({ a: z.string().regex(/^[a-z][a-z0-9-]*\.[a-z][a-z0-9-]*$/) }).passthrough();
+export type ActionPayload = z.infer<typeof ActionPayloadSchema>;
+
+/** Builds an action value string for a reply's button. */
+export function action(name: string, data: Record<string, string | number | boolean> = {}): string {
+  return JSON.stringify({ a: name, ...data });
+}
+
+/** Parses a button value; undefined when it is not one of ours. */
+export function parseAction(value: string): ActionPayload | undefined {
+  try {
+    const parsed = ActionPayloadSchema.safeParse(JSON.parse(value));
+    return parsed.success ? parsed.data : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Everything a flow may look at during one turn. */
+export interface TurnContext {
+  event: InboundEvent;
+  locale: Locale;
+  identity: IdentityView;
+  member?: Member;
+  session: Session;
+  now: Date;
+}
+
+/**
+ * What a flow decides in one turn. `state` replaces the session state (undefined keeps it);
+ * `commit` runs inside the transaction that saves the session, so its writes land together with
+ * the new state or not at all; `after` runs once the transaction has committed (notifications).
+ */
+export interface TurnResult {
+  replies: ReplyInput[];
+  state?: SessionState;
+  commit?: (tx: PrismaTransaction) => Promise<ReplyInput[] | void>;
+  after?: () => Promise<void>;
+  /** The turn is part of a psychological or crisis conversation: the transcript is counsellor-only. */
+  sensitive?: boolean;
+}
+
+/** A conversation flow. The router asks each in turn; the first to answer wins. */
+export interface Flow {
+  readonly name: string;
+  /** Handles a message while this flow is the session's active flow. */
+  continue?(ctx: TurnContext, text: string): Promise<TurnResult | undefined>;
+  /** Handles a button whose action name starts with "<flow name>.". */
+  onAction?(ctx: TurnContext, payload: ActionPayload): Promise<TurnResult | undefined>;
+  /** Handles a submitted form whose id starts with "<flow name>.". */
+  onForm?(ctx: TurnContext, formId: string, values: Record<string, string | string[]>): Promise<TurnResult | undefined>;
+  /** Claims a message by command or keyword when no flow is active. */
+  onIntent?(ctx: TurnContext, text: string): Promise<TurnResult | undefined>;
+}

@@ -1,0 +1,112 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { AppError, isAppError } from '../core/errors.ts';
+import type { Logger } from '../core/logger.ts';
+
+/** A request handler; `params` holds the named groups of the route's pattern. */
+export type Handler = (req: IncomingMessage, res: ServerResponse, params: Record<string, string>) => Promise<void> | void;
+
+interface Route {
+  method: string;
+  pattern: RegExp;
+  handler: Handler;
+}
+
+/** Reads a request body up to `limit` bytes; larger bodies are refused with 413. */
+export async function readBody(req: IncomingMessage, limit = 1_000_000): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > limit) throw new AppError('invalid_input', `request body larger than ${limit} bytes`, { status: 413 });
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks);
+}
+
+/** Reads and parses a JSON body; malformed JSON is a 400. */
+export async function readJson(req: IncomingMessage, limit?: number): Promise<unknown> {
+  const body = await readBody(req, limit);
+  try {
+    return JSON.parse(body.toString('utf8') || 'null');
+  } catch {
+    throw new AppError('invalid_input', 'the request body is not valid JSON');
+  }
+}
+
+export function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text), ...headers });
+  res.end(text);
+}
+
+export function sendText(res: ServerResponse, status: number, body: string, contentType = 'text/plain; charset=utf-8', headers: Record<string, string> = {}): void {
+  res.writeHead(status, { 'content-type': contentType, 'content-length': Buffer.byteLength(body), ...headers });
+  res.end(body);
+}
+
+/**
+ * The one HTTP server every channel shares (Slack events, Bot Framework activities, web chat,
+ * console, health). A tiny route table rather than a framework: each channel library brings its
+ * own request handling, and this keeps them side by side without adapters between frameworks.
+ */
+export class HttpServer {
+  readonly #routes: Route[] = [];
+  readonly #server: Server;
+  readonly #logger: Logger;
+
+  constructor(logger: Logger) {
+    this.#logger = logger;
+    this.#server = createServer((req, res) => void this.#dispatch(req, res));
+    this.#server.keepAliveTimeout = 5_000;
+  }
+
+  route(method: string, path: string | RegExp, handler: Handler): this {
+    const pattern = typeof path === 'string' ? new RegExp(`^${path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) : path;
+    this.#routes.push({ method, pattern, handler });
+    return this;
+  }
+
+  async #dispatch(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const started = Date.now();
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const candidates = this.#routes.filter((r) => r.pattern.test(url.pathname));
+    const route = candidates.find((r) => r.method === req.method || (r.method === 'GET' && req.method === 'HEAD'));
+    try {
+      if (!route) {
+        if (candidates.length > 0) sendJson(res, 405, { error: 'method_not_allowed' }, { allow: [...new Set(candidates.map((r) => r.method))].join(', ') });
+        else sendJson(res, 404, { error: 'not_found' });
+        return;
+      }
+      const params = route.pattern.exec(url.pathname)?.groups ?? {};
+      await route.handler(req, res, { ...params });
+    } catch (error) {
+      if (isAppError(error)) {
+        const status = (error.details as { status?: number } | undefined)?.status ?? error.status;
+        if (!res.headersSent) sendJson(res, status, { error: error.code, message: error.message });
+      } else {
+        this.#logger.error({ err: error, path: url.pathname }, 'request failed');
+        if (!res.headersSent) sendJson(res, 500, { error: 'internal', message: 'internal error' });
+        else res.destroy();
+      }
+    } finally {
+      this.#logger.debug({ method: req.method, path: url.pathname, status: res.statusCode, ms: Date.now() - started }, 'request');
+    }
+  }
+
+  listen(port: number, host: string): Promise<AddressInfo> {
+    return new Promise((resolve, reject) => {
+      this.#server.once('error', reject);
+      this.#server.listen(port, host, () => resolve(this.#server.address() as AddressInfo));
+    });
+  }
+
+  /** Stops accepting connections, lets requests in flight finish, then closes idle sockets. */
+  close(): Promise<void> {
+    return new Promise((resolve) => {
+      this.#server.close(() => resolve());
+      this.#server.closeIdleConnections();
+      setTimeout(() => this.#server.closeAllConnections(), 5_000).unref();
+    });
+  }
+}

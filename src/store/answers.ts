@@ -1,0 +1,58 @@
+import type { Prisma, PrismaTransaction } from './database.ts';
+
+/** An answer as recorded for the editors' review. */
+export interface AnswerRecordView {
+  id: string;
+  kind: string;
+  question: string | null;
+  locale: string;
+  confidence: number;
+  lowConfidence: boolean;
+  citations: string[];
+  rating: 'helpful' | 'not-helpful' | null;
+  channel: string;
+  createdAt: Date;
+}
+
+/** Answers given and their ratings: what editors use to find gaps in the knowledge base. */
+export class AnswerRepository {
+  constructor(private readonly prisma: Prisma) {}
+
+  async record(
+    tx: PrismaTransaction,
+    answer: { id: string; kind: string; question: string; locale: string; confidence: number; lowConfidence: boolean; citations: string[]; channel: string; memberId?: string },
+  ): Promise<void> {
+    // Psychological questions are personal: count them, never keep their words for editors.
+    const question = answer.kind === 'psych' ? null : answer.question.slice(0, 2000);
+    await tx.answerRecord.create({
+      data: { ...answer, question, citations: JSON.stringify(answer.citations), memberId: answer.memberId ?? null },
+    });
+  }
+
+  /** Rates an answer; only the member it was given to can (checked by the caller). Idempotent. */
+  async rate(id: string, rating: 'helpful' | 'not-helpful', memberId: string | undefined): Promise<boolean> {
+    const result = await this.prisma.answerRecord.updateMany({ where: { id, memberId: memberId ?? null }, data: { rating, ratedAt: new Date() } });
+    return result.count === 1;
+  }
+
+  /** Questions answered badly: low confidence or rated not helpful, newest first. */
+  async unanswered(limit = 100): Promise<AnswerRecordView[]> {
+    const rows = await this.prisma.answerRecord.findMany({
+      where: { OR: [{ lowConfidence: true }, { rating: 'not-helpful' }], question: { not: null } },
+      orderBy: { createdAt: 'desc' },
+      take: limit,
+    });
+    return rows.map((r) => ({ ...r, citations: JSON.parse(r.citations) as string[], rating: r.rating as AnswerRecordView['rating'] }));
+  }
+
+  async stats(since: Date): Promise<{ total: number; helpful: number; notHelpful: number; lowConfidence: number }> {
+    const where = { createdAt: { gte: since } };
+    const [total, helpful, notHelpful, lowConfidence] = await Promise.all([
+      this.prisma.answerRecord.count({ where }),
+      this.prisma.answerRecord.count({ where: { ...where, rating: 'helpful' } }),
+      this.prisma.answerRecord.count({ where: { ...where, rating: 'not-helpful' } }),
+      this.prisma.answerRecord.count({ where: { ...where, lowConfidence: true } }),
+    ]);
+    return { total, helpful, notHelpful, lowConfidence };
+  }
+}

@@ -1,0 +1,154 @@
+import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import BetterSqlite3 from 'better-sqlite3';
+import pg from 'pg';
+import { PrismaPg } from '@prisma/adapter-pg';
+import { PrismaClient as SqliteClient } from '../generated/sqlite/client.ts';
+import { PrismaClient as PostgresClient } from '../generated/postgresql/client.ts';
+import { SerialisedSqliteAdapterFactory } from './sqlite-adapter.ts';
+
+/**
+ * The Prisma client type the repositories use. The PostgreSQL client is generated from the same
+ * models (scripts/prisma.mjs), so its API is the same; only the provider differs.
+ */
+export type Prisma = SqliteClient;
+/** A transaction client as passed to `prisma.$transaction(async (tx) => …)`. */
+export type PrismaTransaction = Parameters<Parameters<Prisma['$transaction']>[0]>[0];
+
+export type DatabaseProvider = 'sqlite' | 'postgresql';
+
+/** An open database: the Prisma client and what it points at. */
+export interface Database {
+  readonly prisma: Prisma;
+  readonly provider: DatabaseProvider;
+  /** Where it is, without credentials, for logs and /healthz. */
+  readonly description: string;
+  ping(): Promise<boolean>;
+  close(): Promise<void>;
+}
+
+const migrationsRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../prisma/migrations');
+
+export function providerOf(url: string): DatabaseProvider {
+  return /^postgres(ql)?:\/\//i.test(url) ? 'postgresql' : 'sqlite';
+}
+
+function sqliteFile(url: string): string {
+  return url.replace(/^file:/, '');
+}
+
+function redact(url: string): string {
+  return url.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@');
+}
+
+/** Migration files of a provider, in order. */
+export function migrationFiles(provider: DatabaseProvider): { name: string; sql: string; checksum: string }[] {
+  const dir = join(migrationsRoot, provider);
+  return readdirSync(dir)
+    .filter((name) => name.endsWith('.sql'))
+    .sort()
+    .map((name) => {
+      const sql = readFileSync(join(dir, name), 'utf8');
+      return { name, sql, checksum: createHash('sha256').update(sql).digest('hex') };
+    });
+}
+
+/**
+ * Applies pending migrations. Why our own runner: Prisma's WebAssembly schema engine cannot run
+ * `migrate deploy` against PostgreSQL (docs/DATABASE.md). Each file runs in one transaction and
+ * is recorded in `_union_migrations`; on PostgreSQL an advisory lock makes several instances
+ * starting together apply each file once. A changed, already-applied file is an error.
+ */
+export async function migrate(url: string): Promise<string[]> {
+  const provider = providerOf(url);
+  const files = migrationFiles(provider);
+  const applied: string[] = [];
+  if (provider === 'sqlite') {
+    const file = sqliteFile(url);
+    if (file !== ':memory:') mkdirSync(dirname(resolve(file)), { recursive: true });
+    const db = new BetterSqlite3(file, { timeout: 10_000 });
+    try {
+      db.pragma('journal_mode = WAL');
+      db.exec('CREATE TABLE IF NOT EXISTS _union_migrations (name TEXT PRIMARY KEY, checksum TEXT NOT NULL, applied_at TEXT NOT NULL)');
+      const done = new Map(
+        (db.prepare('SELECT name, checksum FROM _union_migrations').all() as { name: string; checksum: string }[]).map((r) => [r.name, r.checksum]),
+      );
+      for (const migration of files) {
+        const seen = done.get(migration.name);
+        if (seen !== undefined) {
+          if (seen !== migration.checksum) throw new Error(`migration ${migration.name} was changed after it was applied`);
+          continue;
+        }
+        db.transaction(() => {
+          db.exec(migration.sql);
+          db.prepare('INSERT INTO _union_migrations (name, checksum, applied_at) VALUES (?, ?, ?)').run(migration.name, migration.checksum, new Date().toISOString());
+        }).immediate();
+        applied.push(migration.name);
+      }
+    } finally {
+      db.close();
+    }
+    return applied;
+  }
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query('SELECT pg_advisory_lock(7310012001)');
+    await client.query('CREATE TABLE IF NOT EXISTS _union_migrations (name TEXT PRIMARY KEY, checksum TEXT NOT NULL, applied_at TIMESTAMPTZ NOT NULL DEFAULT now())');
+    const rows = (await client.query('SELECT name, checksum FROM _union_migrations')).rows as { name: string; checksum: string }[];
+    const done = new Map(rows.map((r) => [r.name, r.checksum]));
+    for (const migration of files) {
+      const seen = done.get(migration.name);
+      if (seen !== undefined) {
+        if (seen !== migration.checksum) throw new Error(`migration ${migration.name} was changed after it was applied`);
+        continue;
+      }
+      await client.query('BEGIN');
+      try {
+        await client.query(migration.sql);
+        await client.query('INSERT INTO _union_migrations (name, checksum) VALUES ($1, $2)', [migration.name, migration.checksum]);
+        await client.query('COMMIT');
+      } catch (error) {
+        await client.query('ROLLBACK');
+        throw error;
+      }
+      applied.push(migration.name);
+    }
+  } finally {
+    await client.query('SELECT pg_advisory_unlock(7310012001)').catch(() => undefined);
+    await client.end();
+  }
+  return applied;
+}
+
+/** Opens the database named by `url` (a SQLite file URL or path, or a postgres:// URL). */
+export function openDatabase(url: string): Database {
+  const provider = providerOf(url);
+  let prisma: Prisma;
+  if (provider === 'sqlite') {
+    const file = sqliteFile(url);
+    if (file !== ':memory:') mkdirSync(dirname(resolve(file)), { recursive: true });
+    prisma = new SqliteClient({ adapter: new SerialisedSqliteAdapterFactory(file) });
+  } else {
+    const adapter = new PrismaPg({ connectionString: url, max: 10, connectionTimeoutMillis: 5_000 });
+    prisma = new PostgresClient({ adapter }) as unknown as Prisma;
+  }
+  return {
+    prisma,
+    provider,
+    description: provider === 'sqlite' ? `sqlite:${sqliteFile(url)}` : redact(url),
+    async ping() {
+      try {
+        await prisma.$queryRawUnsafe('SELECT 1');
+        return true;
+      } catch {
+        return false;
+      }
+    },
+    async close() {
+      await prisma.$disconnect();
+    },
+  };
+}

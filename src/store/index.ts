@@ -1,0 +1,36 @@
+import { AnswerRepository } from './answers.ts';
+import { AuditLog } from './audit.ts';
+import { openDatabase, migrate, type Database, type PrismaTransaction } from './database.ts';
+import { MemberRepository } from './members.ts';
+import { SessionRepository, TranscriptRepository } from './sessions.ts';
+
+export type { Database, PrismaTransaction } from './database.ts';
+
+/** Every repository over one database. Nothing outside src/store imports Prisma. */
+export interface Store {
+  db: Database;
+  members: MemberRepository;
+  sessions: SessionRepository;
+  transcripts: TranscriptRepository;
+  audit: AuditLog;
+  answers: AnswerRepository;
+  /** Runs work in one database transaction. */
+  transaction<T>(work: (tx: PrismaTransaction) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+/** Migrates (unless told not to) and opens the store. */
+export async function openStore(databaseUrl: string, options: { migrate?: boolean } = {}): Promise<Store> {
+  if (options.migrate !== false) await migrate(databaseUrl);
+  const db = openDatabase(databaseUrl);
+  return {
+    db,
+    members: new MemberRepository(db.prisma),
+    sessions: new SessionRepository(db.prisma),
+    transcripts: new TranscriptRepository(db.prisma),
+    audit: new AuditLog(db.prisma),
+    answers: new AnswerRepository(db.prisma),
+    transaction: (work) => db.prisma.$transaction(work, { timeout: 20_000, maxWait: 20_000 }),
+    close: () => db.close(),
+  };
+}
