@@ -97,7 +97,16 @@ if (command === 'generate') {
     console.log(`wrote prisma/migrations/${provider}/0001_init.sql`);
   }
   for (const provider of providers) prisma(['generate', '--schema', schemaFor(provider)], env);
+} else if (command === 'check') {
+  // The SQLite baseline must be exactly what the schema produces (tests/store/migrations.test.ts).
+  const sql = prisma(['migrate', 'diff', '--config', configFor('sqlite'), '--from-empty', '--to-schema-datamodel', schemaFor('sqlite'), '--script'], env, true);
+  const committed = readFileSync(join(root, 'prisma', 'migrations', 'sqlite', '0001_init.sql'), 'utf8');
+  if (sql !== committed) {
+    console.error('prisma/migrations/sqlite/0001_init.sql does not match prisma/schema: run `npm run db:schema`');
+    process.exit(1);
+  }
+  console.log('migrations match the schema');
 } else {
-  console.error('usage: node scripts/prisma.mjs generate|schema');
+  console.error('usage: node scripts/prisma.mjs generate|schema|check');
   process.exit(2);
 }

@@ -72,20 +72,21 @@ export async function migrate(url: string): Promise<string[]> {
     try {
       db.pragma('journal_mode = WAL');
       db.exec('CREATE TABLE IF NOT EXISTS _union_migrations (name TEXT PRIMARY KEY, checksum TEXT NOT NULL, applied_at TEXT NOT NULL)');
-      const done = new Map(
-        (db.prepare('SELECT name, checksum FROM _union_migrations').all() as { name: string; checksum: string }[]).map((r) => [r.name, r.checksum]),
-      );
+      const seenChecksum = db.prepare('SELECT checksum FROM _union_migrations WHERE name = ?');
       for (const migration of files) {
-        const seen = done.get(migration.name);
-        if (seen !== undefined) {
-          if (seen !== migration.checksum) throw new Error(`migration ${migration.name} was changed after it was applied`);
-          continue;
-        }
-        db.transaction(() => {
+        // Checked inside an immediate (write-locked) transaction, so that two processes starting
+        // together cannot both apply the same file.
+        const ran = db.transaction(() => {
+          const seen = seenChecksum.get(migration.name) as { checksum: string } | undefined;
+          if (seen) {
+            if (seen.checksum !== migration.checksum) throw new Error(`migration ${migration.name} was changed after it was applied`);
+            return false;
+          }
           db.exec(migration.sql);
           db.prepare('INSERT INTO _union_migrations (name, checksum, applied_at) VALUES (?, ?, ?)').run(migration.name, migration.checksum, new Date().toISOString());
+          return true;
         }).immediate();
-        applied.push(migration.name);
+        if (ran) applied.push(migration.name);
       }
     } finally {
       db.close();
