@@ -5,6 +5,8 @@ import { createLogger, type Logger } from './core/logger.ts';
 import { createFaqFlow, type FaqAnswerer } from './flows/faq/faq-flow.ts';
 import { createHelpFlow, type MenuEntry } from './flows/help/help-flow.ts';
 import { openStore, type Store } from './store/index.ts';
+import { DeliveryWorker } from './runtime/delivery.ts';
+import { Scheduler } from './runtime/scheduler.ts';
 
 /** The assembled application: what the server, the CLI and the tests share. */
 export interface App {
@@ -12,6 +14,12 @@ export interface App {
   logger: Logger;
   store: Store;
   assistant: Assistant;
+  /** Runs scheduled jobs (escalations, reminders); started by the server. */
+  scheduler: Scheduler;
+  /** Delivers outbox messages to push channels; channels register their deliverers. */
+  delivery: DeliveryWorker;
+  /** Starts the background workers (the server does; one-shot CLI commands do not). */
+  start(): void;
   close(): Promise<void>;
 }
 
@@ -38,12 +46,22 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     safety: overrides.safety,
     defaultLocale: config.defaultLocale,
   });
+  const scheduler = new Scheduler({ jobs: store.jobs, logger });
+  const delivery = new DeliveryWorker(store.outbox, logger);
   return {
     config,
     logger,
     store,
     assistant,
+    scheduler,
+    delivery,
+    start() {
+      scheduler.start();
+      delivery.start();
+    },
     async close() {
+      await scheduler.stop();
+      await delivery.stop();
       await store.close();
     },
   };

@@ -76,7 +76,7 @@ export class Assistant {
       try {
         const extra = await store.transaction(async (tx) => {
           if (dedupeKey) await store.sessions.markProcessed(tx, dedupeKey);
-          await store.sessions.save(tx, session, result.state ?? session.state, locale);
+          await store.sessions.save(tx, session, result.state ?? session.state, locale, event.reference);
           const more = (await result.commit?.(tx)) ?? [];
           const all = validate(...result.replies, ...more);
           const lines = [

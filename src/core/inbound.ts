@@ -39,6 +39,8 @@ export const InboundEventSchema = z.object({
   /** A platform event id, used to drop retried deliveries. */
   eventId: z.string().max(300).optional(),
   input: InboundInputSchema,
+  /** What the channel needs to message this conversation later (JSON), stored with the session. */
+  reference: z.string().max(8000).optional(),
 });
 export type InboundEvent = z.infer<typeof InboundEventSchema>;
 export type InboundEventInput = z.input<typeof InboundEventSchema>;

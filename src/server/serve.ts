@@ -23,8 +23,9 @@ export async function startServer(app: App, options: { port?: number; host?: str
       uptimeSeconds: Math.round(process.uptime()),
     });
   });
-  attachWebChat(server, app.assistant);
+  attachWebChat(server, app);
   for (const plugin of options.plugins ?? []) await plugin(server, app);
+  app.start();
   const address = await server.listen(options.port ?? app.config.port, options.host ?? app.config.host);
   const host = address.address === '0.0.0.0' || address.address === '::' ? '127.0.0.1' : address.address;
   return { url: `http://${host}:${address.port}`, port: address.port, close: () => server.close() };

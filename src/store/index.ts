@@ -1,7 +1,9 @@
 import { AnswerRepository } from './answers.ts';
 import { AuditLog } from './audit.ts';
 import { openDatabase, migrate, type Database, type PrismaTransaction } from './database.ts';
+import { JobRepository } from './jobs.ts';
 import { MemberRepository } from './members.ts';
+import { OutboxRepository } from './outbox.ts';
 import { SessionRepository, TranscriptRepository } from './sessions.ts';
 
 export type { Database, PrismaTransaction } from './database.ts';
@@ -14,6 +16,8 @@ export interface Store {
   transcripts: TranscriptRepository;
   audit: AuditLog;
   answers: AnswerRepository;
+  outbox: OutboxRepository;
+  jobs: JobRepository;
   /** Runs work in one database transaction. */
   transaction<T>(work: (tx: PrismaTransaction) => Promise<T>): Promise<T>;
   close(): Promise<void>;
@@ -30,6 +34,8 @@ export async function openStore(databaseUrl: string, options: { migrate?: boolea
     transcripts: new TranscriptRepository(db.prisma),
     audit: new AuditLog(db.prisma),
     answers: new AnswerRepository(db.prisma),
+    outbox: new OutboxRepository(db.prisma),
+    jobs: new JobRepository(db.prisma),
     transaction: (work) => db.prisma.$transaction(work, { timeout: 20_000, maxWait: 20_000 }),
     close: () => db.close(),
   };

@@ -53,10 +53,10 @@ export class SessionRepository {
    * Saves a session if nobody saved it since `expectedVersion` was read; otherwise throws
    * `concurrent_update` so that the caller's transaction rolls back and the turn can be retried.
    */
-  async save(tx: PrismaTransaction, session: Session, state: SessionState, locale: Locale): Promise<number> {
+  async save(tx: PrismaTransaction, session: Session, state: SessionState, locale: Locale, reference?: string): Promise<number> {
     const result = await tx.conversationSession.updateMany({
       where: { id: session.id, version: session.version },
-      data: { state: JSON.stringify(SessionStateSchema.parse(state)), locale, version: { increment: 1 } },
+      data: { state: JSON.stringify(SessionStateSchema.parse(state)), locale, version: { increment: 1 }, ...(reference ? { reference } : {}) },
     });
     if (result.count !== 1) throw new AppError('concurrent_update', 'the conversation changed while this turn was running');
     return session.version + 1;
@@ -70,6 +70,12 @@ export class SessionRepository {
   /** Marks a platform event handled; a second mark of the same key fails the transaction (P2002). */
   async markProcessed(tx: PrismaTransaction, eventKey: string): Promise<void> {
     await tx.processedEvent.create({ data: { id: eventKey } });
+  }
+
+  /** The channel's stored reference for a conversation (to message it later), if any. */
+  async reference(channel: Channel, key: string): Promise<string | undefined> {
+    const row = await this.prisma.conversationSession.findUnique({ where: { channel_key: { channel, key } }, select: { reference: true } });
+    return row?.reference ?? undefined;
   }
 
   async findById(id: string): Promise<Session | undefined> {

@@ -20,6 +20,7 @@ CREATE TABLE "ConversationSession" (
     "key" TEXT NOT NULL,
     "state" TEXT NOT NULL DEFAULT '{}',
     "locale" TEXT NOT NULL DEFAULT 'zh-CN',
+    "reference" TEXT,
     "version" INTEGER NOT NULL DEFAULT 0,
     "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "updatedAt" TIMESTAMP(3) NOT NULL,
@@ -95,6 +96,41 @@ CREATE TABLE "Identity" (
     CONSTRAINT "Identity_pkey" PRIMARY KEY ("id")
 );
 
+-- CreateTable
+CREATE TABLE "OutboundMessage" (
+    "id" TEXT NOT NULL,
+    "channel" TEXT NOT NULL,
+    "conversationKey" TEXT NOT NULL,
+    "replies" TEXT NOT NULL,
+    "status" TEXT NOT NULL DEFAULT 'pending',
+    "attempts" INTEGER NOT NULL DEFAULT 0,
+    "nextAttemptAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "lockedUntil" TIMESTAMP(3),
+    "lastError" TEXT,
+    "dedupeKey" TEXT,
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "deliveredAt" TIMESTAMP(3),
+
+    CONSTRAINT "OutboundMessage_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "ScheduledJob" (
+    "id" TEXT NOT NULL,
+    "kind" TEXT NOT NULL,
+    "runAt" TIMESTAMP(3) NOT NULL,
+    "payload" TEXT NOT NULL DEFAULT '{}',
+    "status" TEXT NOT NULL DEFAULT 'pending',
+    "attempts" INTEGER NOT NULL DEFAULT 0,
+    "lockedUntil" TIMESTAMP(3),
+    "lastError" TEXT,
+    "dedupeKey" TEXT,
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "finishedAt" TIMESTAMP(3),
+
+    CONSTRAINT "ScheduledJob_pkey" PRIMARY KEY ("id")
+);
+
 -- CreateIndex
 CREATE INDEX "AuditEntry_createdAt_idx" ON "AuditEntry"("createdAt");
 
@@ -130,6 +166,21 @@ CREATE INDEX "Identity_memberId_idx" ON "Identity"("memberId");
 
 -- CreateIndex
 CREATE UNIQUE INDEX "Identity_channel_tenant_externalId_key" ON "Identity"("channel", "tenant", "externalId");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "OutboundMessage_dedupeKey_key" ON "OutboundMessage"("dedupeKey");
+
+-- CreateIndex
+CREATE INDEX "OutboundMessage_channel_status_nextAttemptAt_idx" ON "OutboundMessage"("channel", "status", "nextAttemptAt");
+
+-- CreateIndex
+CREATE INDEX "OutboundMessage_channel_conversationKey_status_idx" ON "OutboundMessage"("channel", "conversationKey", "status");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "ScheduledJob_dedupeKey_key" ON "ScheduledJob"("dedupeKey");
+
+-- CreateIndex
+CREATE INDEX "ScheduledJob_status_runAt_idx" ON "ScheduledJob"("status", "runAt");
 
 -- AddForeignKey
 ALTER TABLE "Identity" ADD CONSTRAINT "Identity_memberId_fkey" FOREIGN KEY ("memberId") REFERENCES "Member"("id") ON DELETE SET NULL ON UPDATE CASCADE;

@@ -15,6 +15,7 @@ CREATE TABLE "ConversationSession" (
     "key" TEXT NOT NULL,
     "state" TEXT NOT NULL DEFAULT '{}',
     "locale" TEXT NOT NULL DEFAULT 'zh-CN',
+    "reference" TEXT,
     "version" INTEGER NOT NULL DEFAULT 0,
     "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "updatedAt" DATETIME NOT NULL
@@ -79,6 +80,37 @@ CREATE TABLE "Identity" (
     CONSTRAINT "Identity_memberId_fkey" FOREIGN KEY ("memberId") REFERENCES "Member" ("id") ON DELETE SET NULL ON UPDATE CASCADE
 );
 
+-- CreateTable
+CREATE TABLE "OutboundMessage" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "channel" TEXT NOT NULL,
+    "conversationKey" TEXT NOT NULL,
+    "replies" TEXT NOT NULL,
+    "status" TEXT NOT NULL DEFAULT 'pending',
+    "attempts" INTEGER NOT NULL DEFAULT 0,
+    "nextAttemptAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "lockedUntil" DATETIME,
+    "lastError" TEXT,
+    "dedupeKey" TEXT,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "deliveredAt" DATETIME
+);
+
+-- CreateTable
+CREATE TABLE "ScheduledJob" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "kind" TEXT NOT NULL,
+    "runAt" DATETIME NOT NULL,
+    "payload" TEXT NOT NULL DEFAULT '{}',
+    "status" TEXT NOT NULL DEFAULT 'pending',
+    "attempts" INTEGER NOT NULL DEFAULT 0,
+    "lockedUntil" DATETIME,
+    "lastError" TEXT,
+    "dedupeKey" TEXT,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "finishedAt" DATETIME
+);
+
 -- CreateIndex
 CREATE INDEX "AuditEntry_createdAt_idx" ON "AuditEntry"("createdAt");
 
@@ -114,4 +146,19 @@ CREATE INDEX "Identity_memberId_idx" ON "Identity"("memberId");
 
 -- CreateIndex
 CREATE UNIQUE INDEX "Identity_channel_tenant_externalId_key" ON "Identity"("channel", "tenant", "externalId");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "OutboundMessage_dedupeKey_key" ON "OutboundMessage"("dedupeKey");
+
+-- CreateIndex
+CREATE INDEX "OutboundMessage_channel_status_nextAttemptAt_idx" ON "OutboundMessage"("channel", "status", "nextAttemptAt");
+
+-- CreateIndex
+CREATE INDEX "OutboundMessage_channel_conversationKey_status_idx" ON "OutboundMessage"("channel", "conversationKey", "status");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "ScheduledJob_dedupeKey_key" ON "ScheduledJob"("dedupeKey");
+
+-- CreateIndex
+CREATE INDEX "ScheduledJob_status_runAt_idx" ON "ScheduledJob"("status", "runAt");
 

@@ -122,7 +122,15 @@ async function send(inputValue, shown) {
 function sendText() { const t = input.value.trim(); if (!t) return; input.value = ''; send({ type: 'message', text: t }, t); }
 document.getElementById('send').onclick = sendText;
 input.addEventListener('keydown', (e) => { if (e.key === 'Enter' && !e.shiftKey) { e.preventDefault(); sendText(); } });
+async function poll() {
+  try {
+    const res = await fetch('/api/chat/updates', { headers: { 'accept-language': lang } });
+    if (res.ok) (await res.json()).replies.forEach(render);
+  } catch {}
+  setTimeout(poll, 3000);
+}
 applyLang();
+poll();
 </script>
 </body>
 </html>`;

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { z } from 'zod';
-import type { Assistant } from '../../core/assistant.ts';
+import type { App } from '../../app.ts';
 import { AppError } from '../../core/errors.ts';
 import { InboundInputSchema } from '../../core/inbound.ts';
 import { normaliseLocale } from '../../core/locale.ts';
@@ -27,7 +27,8 @@ export function readCookie(req: IncomingMessage, name: string): string | undefin
  * anonymous web identity (a random id in an http-only cookie): it can ask questions, and is told
  * what needs a linked member record.
  */
-export function attachWebChat(server: HttpServer, assistant: Assistant): void {
+export function attachWebChat(server: HttpServer, app: App): void {
+  const { assistant } = app;
   server.route('GET', '/', (_req, res) => sendText(res, 200, webChatPage(), 'text/html; charset=utf-8', { 'cache-control': 'no-store', 'content-security-policy': "default-src 'self'; script-src 'unsafe-inline'; style-src 'unsafe-inline'" }));
   server.route('POST', '/api/chat', async (req, res) => {
     if (!(req.headers['content-type'] ?? '').startsWith('application/json')) {
@@ -51,5 +52,12 @@ export function attachWebChat(server: HttpServer, assistant: Assistant): void {
       input: parsed.data.input,
     });
     sendJson(res, 200, { locale: outcome.locale, replies: outcome.replies }, headers);
+  });
+  // Messages sent outside a turn (staff replies, reminders): the page polls for them.
+  server.route('GET', '/api/chat/updates', async (req, res) => {
+    const id = readCookie(req, COOKIE);
+    if (!id || !/^[A-Za-z0-9_-]{16,64}$/.test(id)) return sendJson(res, 200, { replies: [] });
+    const messages = await app.store.outbox.take('web', `web:${id}`);
+    sendJson(res, 200, { replies: messages.flatMap((m) => m.replies) }, { 'cache-control': 'no-store' });
   });
 }

@@ -41,6 +41,17 @@ export function registerChatCommand(program: Command): void {
           if (form) return { type: 'form', formId: form[1]!, values: JSON.parse(form[2]!) as Record<string, string> };
           return { type: 'message', text: line };
         };
+        // Messages sent while this member was away (staff replies, reminders) come first.
+        const showOutbox = async () => {
+          const waiting = await app.store.outbox.take('cli', base.conversationKey);
+          const replies = waiting.flatMap((m) => m.replies);
+          if (replies.length === 0) return;
+          const actions = numberActions(replies);
+          if (actions.length > 0) lastActions = actions;
+          if (options.json) console.log(JSON.stringify({ proactive: true, replies, actions }));
+          else console.log(`${renderForTerminal(replies)}\n`);
+        };
+        await showOutbox();
         if (interactive) {
           console.log('Union Assistant — type "help" / “帮助”, a number to press a button, Ctrl+D to quit.');
           rl.setPrompt('> ');
@@ -68,6 +79,7 @@ export function registerChatCommand(program: Command): void {
           if (actions.length > 0) lastActions = actions;
           if (options.json) console.log(JSON.stringify({ input: line, locale, replies, actions }));
           else console.log(`${renderForTerminal(replies)}\n`);
+          await showOutbox();
           if (interactive) rl.prompt();
         }
       });

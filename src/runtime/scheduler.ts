@@ -1,0 +1,78 @@
+import type { Logger } from '../core/logger.ts';
+import type { JobRepository } from '../store/jobs.ts';
+
+/** Runs one kind of job. It must be idempotent: a job whose instance crashed runs again. */
+export type JobHandler = (payload: unknown, job: { id: string; attempts: number; runAt: Date }) => Promise<void>;
+
+export interface SchedulerOptions {
+  jobs: JobRepository;
+  logger: Logger;
+  /** How often to look for due jobs. */
+  intervalMs?: number;
+  /** How long a claimed job is this instance's before another may take it over. */
+  leaseMs?: number;
+  maxAttempts?: number;
+}
+
+/**
+ * Runs scheduled jobs stored in the database. Jobs survive restarts (they are rows), and with
+ * several instances each job runs once: claiming is a conditional update that one instance wins.
+ */
+export class Scheduler {
+  readonly #handlers = new Map<string, JobHandler>();
+  readonly #options: Required<SchedulerOptions>;
+  #timer: NodeJS.Timeout | undefined;
+  #running: Promise<void> | undefined;
+
+  constructor(options: SchedulerOptions) {
+    this.#options = { intervalMs: 1_000, leaseMs: 60_000, maxAttempts: 5, ...options };
+  }
+
+  register(kind: string, handler: JobHandler): this {
+    this.#handlers.set(kind, handler);
+    return this;
+  }
+
+  /** Runs every due job once; returns how many ran. Tests and the loop both use it. */
+  async runDue(now = new Date()): Promise<number> {
+    const { jobs, logger, leaseMs, maxAttempts } = this.#options;
+    const claimed = await jobs.claimDue(50, leaseMs, now);
+    for (const job of claimed) {
+      const handler = this.#handlers.get(job.kind);
+      if (!handler) {
+        await jobs.fail(job.id, `no handler for job kind ${job.kind}`);
+        logger.error({ job: job.id, kind: job.kind }, 'no handler for job');
+        continue;
+      }
+      try {
+        await handler(job.payload, job);
+        await jobs.finish(job.id);
+      } catch (error) {
+        const message = error instanceof Error ? error.message : String(error);
+        const retryAt = job.attempts < maxAttempts ? new Date(Date.now() + 2 ** job.attempts * 1_000) : undefined;
+        await jobs.fail(job.id, message, retryAt);
+        logger.warn({ job: job.id, kind: job.kind, attempts: job.attempts, err: message, willRetry: !!retryAt }, 'job failed');
+      }
+    }
+    return claimed.length;
+  }
+
+  start(): void {
+    if (this.#timer) return;
+    const tick = () => {
+      this.#running = this.runDue()
+        .then(() => undefined)
+        .catch((error: unknown) => this.#options.logger.error({ err: error }, 'scheduler tick failed'))
+        .finally(() => {
+          if (this.#timer) this.#timer = setTimeout(tick, this.#options.intervalMs);
+        });
+    };
+    this.#timer = setTimeout(tick, 0);
+  }
+
+  async stop(): Promise<void> {
+    if (this.#timer) clearTimeout(this.#timer);
+    this.#timer = undefined;
+    await this.#running;
+  }
+}

@@ -1,0 +1,82 @@
+import type { Prisma, PrismaTransaction } from './database.ts';
+import { newId } from './ids.ts';
+
+/** A job claimed for running. */
+export interface ClaimedJob {
+  id: string;
+  kind: string;
+  payload: unknown;
+  attempts: number;
+  runAt: Date;
+}
+
+/** Scheduled jobs with leases (see ScheduledJob in prisma/schema/outbox.prisma). */
+export class JobRepository {
+  constructor(private readonly prisma: Prisma) {}
+
+  /**
+   * Schedules a job. With a `dedupeKey`, scheduling the same key again moves the pending job to
+   * the new time instead of adding a second one (an SLA due time that changed, say).
+   */
+  async schedule(tx: PrismaTransaction | Prisma, job: { kind: string; runAt: Date; payload?: unknown; dedupeKey?: string }): Promise<void> {
+    const payload = JSON.stringify(job.payload ?? {});
+    if (job.dedupeKey) {
+      const existing = await tx.scheduledJob.findUnique({ where: { dedupeKey: job.dedupeKey } });
+      if (existing) {
+        if (existing.status === 'pending') await tx.scheduledJob.update({ where: { id: existing.id }, data: { runAt: job.runAt, payload } });
+        else await tx.scheduledJob.update({ where: { id: existing.id }, data: { runAt: job.runAt, payload, status: 'pending', attempts: 0, lockedUntil: null, lastError: null, finishedAt: null } });
+        return;
+      }
+    }
+    await tx.scheduledJob.create({ data: { id: newId(), kind: job.kind, runAt: job.runAt, payload, dedupeKey: job.dedupeKey ?? null } });
+  }
+
+  /** Cancels a pending job by its key (e.g. the case was answered before its SLA ran out). */
+  async cancel(tx: PrismaTransaction | Prisma, dedupeKey: string): Promise<void> {
+    await tx.scheduledJob.updateMany({ where: { dedupeKey, status: 'pending' }, data: { status: 'cancelled', finishedAt: new Date() } });
+  }
+
+  /** Claims due jobs: exactly one instance wins each (conditional update), for `leaseMs`. */
+  async claimDue(limit: number, leaseMs: number, now = new Date()): Promise<ClaimedJob[]> {
+    const due = await this.prisma.scheduledJob.findMany({
+      where: { OR: [{ status: 'pending', runAt: { lte: now } }, { status: 'running', lockedUntil: { lt: now } }] },
+      orderBy: { runAt: 'asc' },
+      take: limit,
+    });
+    const claimed: ClaimedJob[] = [];
+    for (const row of due) {
+      const result = await this.prisma.scheduledJob.updateMany({
+        where: { id: row.id, status: row.status, attempts: row.attempts },
+        data: { status: 'running', lockedUntil: new Date(now.getTime() + leaseMs), attempts: { increment: 1 } },
+      });
+      if (result.count !== 1) continue;
+      let payload: unknown = {};
+      try {
+        payload = JSON.parse(row.payload);
+      } catch {
+        payload = undefined;
+      }
+      claimed.push({ id: row.id, kind: row.kind, payload, attempts: row.attempts + 1, runAt: row.runAt });
+    }
+    return claimed;
+  }
+
+  async finish(id: string): Promise<void> {
+    await this.prisma.scheduledJob.update({ where: { id }, data: { status: 'done', finishedAt: new Date(), lockedUntil: null } });
+  }
+
+  async fail(id: string, error: string, retryAt?: Date): Promise<void> {
+    await this.prisma.scheduledJob.update({
+      where: { id },
+      data: retryAt ? { status: 'pending', runAt: retryAt, lockedUntil: null, lastError: error.slice(0, 500) } : { status: 'failed', finishedAt: new Date(), lockedUntil: null, lastError: error.slice(0, 500) },
+    });
+  }
+
+  async list(filter: { kind?: string; status?: string } = {}): Promise<{ id: string; kind: string; status: string; runAt: Date; attempts: number; dedupeKey: string | null }[]> {
+    return this.prisma.scheduledJob.findMany({
+      where: { kind: filter.kind, status: filter.status },
+      orderBy: { runAt: 'asc' },
+      select: { id: true, kind: true, status: true, runAt: true, attempts: true, dedupeKey: true },
+    });
+  }
+}

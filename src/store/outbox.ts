@@ -1,0 +1,126 @@
+import { z } from 'zod';
+import type { Channel } from '../core/inbound.ts';
+import { ReplySchema, type Reply, type ReplyInput } from '../core/reply.ts';
+import type { Prisma, PrismaTransaction } from './database.ts';
+import { newId } from './ids.ts';
+
+/** A message waiting for (or past) delivery. */
+export interface OutboundMessage {
+  id: string;
+  channel: Channel;
+  conversationKey: string;
+  replies: Reply[];
+  attempts: number;
+  createdAt: Date;
+}
+
+const RepliesJson = z.array(ReplySchema);
+
+function isUniqueViolation(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && (error as { code?: string }).code === 'P2002';
+}
+
+type Row = { id: string; channel: string; conversationKey: string; replies: string; attempts: number; createdAt: Date };
+function toMessage(row: Row): OutboundMessage {
+  return { id: row.id, channel: row.channel as Channel, conversationKey: row.conversationKey, replies: RepliesJson.parse(JSON.parse(row.replies)), attempts: row.attempts, createdAt: row.createdAt };
+}
+
+/**
+ * The outbox: messages sent outside a turn, written in the transaction of the change that causes
+ * them and delivered afterwards. Claiming is a conditional update, so among several instances
+ * exactly one delivers a given message; a delivery that crashed is retried when its lease ends.
+ */
+export class OutboxRepository {
+  constructor(private readonly prisma: Prisma) {}
+
+  /**
+   * Queues replies for a conversation. With a `dedupeKey`, a second enqueue of the same key is
+   * ignored (returns false), so retried operations never send twice.
+   */
+  async enqueue(
+    tx: PrismaTransaction | Prisma,
+    message: { channel: Channel; conversationKey: string; replies: ReplyInput[]; dedupeKey?: string; notBefore?: Date },
+  ): Promise<boolean> {
+    const replies = message.replies.map((r) => ReplySchema.parse(r));
+    if (message.dedupeKey && (await tx.outboundMessage.findUnique({ where: { dedupeKey: message.dedupeKey } }))) return false;
+    try {
+      await tx.outboundMessage.create({
+        data: {
+          id: newId(),
+          channel: message.channel,
+          conversationKey: message.conversationKey,
+          replies: JSON.stringify(replies),
+          dedupeKey: message.dedupeKey ?? null,
+          nextAttemptAt: message.notBefore ?? new Date(),
+        },
+      });
+      return true;
+    } catch (error) {
+      // A concurrent enqueue of the same key won the race: that message is the one to deliver.
+      if (message.dedupeKey && isUniqueViolation(error)) return false;
+      throw error;
+    }
+  }
+
+  /** Claims due messages of a push channel for delivery, with a lease. */
+  async claimDue(channel: Channel, limit = 20, leaseMs = 60_000): Promise<OutboundMessage[]> {
+    const now = new Date();
+    const due = await this.prisma.outboundMessage.findMany({
+      where: {
+        channel,
+        OR: [
+          { status: 'pending', nextAttemptAt: { lte: now } },
+          { status: 'delivering', lockedUntil: { lt: now } },
+        ],
+      },
+      orderBy: { createdAt: 'asc' },
+      take: limit,
+    });
+    const claimed: OutboundMessage[] = [];
+    for (const row of due) {
+      const result = await this.prisma.outboundMessage.updateMany({
+        where: { id: row.id, status: row.status, attempts: row.attempts },
+        data: { status: 'delivering', lockedUntil: new Date(Date.now() + leaseMs), attempts: { increment: 1 } },
+      });
+      if (result.count === 1) claimed.push(toMessage({ ...row, attempts: row.attempts + 1 }));
+    }
+    return claimed;
+  }
+
+  /**
+   * For pull channels (CLI, web chat): takes every pending message of a conversation, oldest
+   * first, marking each delivered as it is claimed, so that two readers never both get one.
+   */
+  async take(channel: Channel, conversationKey: string): Promise<OutboundMessage[]> {
+    const rows = await this.prisma.outboundMessage.findMany({
+      where: { channel, conversationKey, status: 'pending', nextAttemptAt: { lte: new Date() } },
+      orderBy: { createdAt: 'asc' },
+    });
+    const taken: OutboundMessage[] = [];
+    for (const row of rows) {
+      const result = await this.prisma.outboundMessage.updateMany({
+        where: { id: row.id, status: 'pending' },
+        data: { status: 'delivered', deliveredAt: new Date(), attempts: { increment: 1 } },
+      });
+      if (result.count === 1) taken.push(toMessage(row));
+    }
+    return taken;
+  }
+
+  async markDelivered(id: string): Promise<void> {
+    await this.prisma.outboundMessage.update({ where: { id }, data: { status: 'delivered', deliveredAt: new Date(), lockedUntil: null } });
+  }
+
+  /** Records a failed attempt: retried at `retryAt`, or given up (`failed`) when it is undefined. */
+  async markFailed(id: string, error: string, retryAt?: Date): Promise<void> {
+    await this.prisma.outboundMessage.update({
+      where: { id },
+      data: retryAt ? { status: 'pending', nextAttemptAt: retryAt, lockedUntil: null, lastError: error.slice(0, 500) } : { status: 'failed', lockedUntil: null, lastError: error.slice(0, 500) },
+    });
+  }
+
+  async counts(): Promise<Record<string, number>> {
+    const groups = await this.prisma.outboundMessage.groupBy({ by: ['status'], _count: { _all: true } });
+    return Object.fromEntries(groups.map((g) => [g.status, g._count._all]));
+  }
+}

@@ -1,0 +1,99 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { createLogger } from '../../src/core/logger.ts';
+import { DeliveryWorker, RetryableDeliveryError, type Deliverer } from '../../src/runtime/delivery.ts';
+import { Scheduler } from '../../src/runtime/scheduler.ts';
+import { openStore, type Store } from '../../src/store/index.ts';
+import { freshDatabase, providers } from '../helpers/database.ts';
+
+const logger = createLogger('silent');
+
+describe.each(providers)('outbox and scheduled jobs on %s', (provider) => {
+  const stores: Store[] = [];
+  let drop: (() => Promise<void>) | undefined;
+  afterEach(async () => {
+    for (const s of stores.splice(0)) await s.close();
+    await drop?.();
+  });
+  /**
+   * Two stores over one database: two instances of the server. SQLite is the single-instance
+   * default (scale-out is PostgreSQL's job): there the "instances" share one connection, since
+   * two synchronous connections in one thread would wait on each other's locks.
+   */
+  async function twoInstances(): Promise<[Store, Store]> {
+    const db = await freshDatabase(provider);
+    drop = db.drop;
+    const a = await openStore(db.url);
+    const b = provider === 'postgresql' ? await openStore(db.url) : a;
+    stores.push(...new Set([a, b]));
+    return [a, b];
+  }
+
+  it('enqueues once per dedupe key and hands each message to one reader', async () => {
+    const [a, b] = await twoInstances();
+    const reply = [{ type: 'text' as const, text: 'hello' }];
+    expect(await a.outbox.enqueue(a.db.prisma, { channel: 'cli', conversationKey: 'cli:u1', replies: reply, dedupeKey: 'k1' })).toBe(true);
+    expect(await a.outbox.enqueue(a.db.prisma, { channel: 'cli', conversationKey: 'cli:u1', replies: reply, dedupeKey: 'k1' })).toBe(false);
+    await a.outbox.enqueue(a.db.prisma, { channel: 'cli', conversationKey: 'cli:u1', replies: [{ type: 'text', text: 'second' }] });
+    const [x, y] = await Promise.all([a.outbox.take('cli', 'cli:u1'), b.outbox.take('cli', 'cli:u1')]);
+    expect(x.length + y.length).toBe(2);
+    expect([...x, ...y].map((m) => m.replies[0]!.type === 'text' && m.replies[0]!.text).sort()).toEqual(['hello', 'second']);
+    expect(await a.outbox.take('cli', 'cli:u1')).toEqual([]);
+  });
+
+  it('delivers to push channels once across instances, retrying after a rate limit', async () => {
+    const [a, b] = await twoInstances();
+    for (let i = 0; i < 20; i++) await a.outbox.enqueue(a.db.prisma, { channel: 'slack', conversationKey: `D${i}`, replies: [{ type: 'text', text: `m${i}` }] });
+    const delivered: string[] = [];
+    let limited = false;
+    const deliverer: Deliverer = {
+      channel: 'slack',
+      async deliver(key) {
+        if (key === 'D7' && !limited) {
+          limited = true;
+          throw new RetryableDeliveryError('ratelimited', 0);
+        }
+        delivered.push(key);
+      },
+    };
+    const w1 = new DeliveryWorker(a.outbox, logger).register(deliverer);
+    const w2 = new DeliveryWorker(b.outbox, logger).register(deliverer);
+    await Promise.all([w1.runDue(), w2.runDue()]);
+    await Promise.all([w1.runDue(), w2.runDue()]);
+    expect(delivered.sort()).toEqual(Array.from({ length: 20 }, (_, i) => `D${i}`).sort());
+    expect(await a.outbox.counts()).toEqual({ delivered: 20 });
+  });
+
+  it('runs each due job once across instances, survives a restart, and retries failures', async () => {
+    const [a, b] = await twoInstances();
+    const ran: string[] = [];
+    let failOnce = true;
+    const handler = async (payload: unknown) => {
+      const { n } = payload as { n: number };
+      if (n === 3 && failOnce) {
+        failOnce = false;
+        throw new Error('temporary');
+      }
+      ran.push(String(n));
+    };
+    const past = new Date(Date.now() - 1000);
+    for (let n = 0; n < 10; n++) await a.jobs.schedule(a.db.prisma, { kind: 'test', runAt: past, payload: { n }, dedupeKey: `job-${n}` });
+    // Rescheduling the same key moves the job; it does not add another.
+    await a.jobs.schedule(a.db.prisma, { kind: 'test', runAt: past, payload: { n: 9 }, dedupeKey: 'job-9' });
+    await a.jobs.schedule(a.db.prisma, { kind: 'test', runAt: new Date(Date.now() + 3_600_000), payload: { n: 99 } });
+    const s1 = new Scheduler({ jobs: a.jobs, logger }).register('test', handler);
+    const s2 = new Scheduler({ jobs: b.jobs, logger }).register('test', handler);
+    await Promise.all([s1.runDue(), s2.runDue()]);
+    expect(ran.sort()).toEqual(['0', '1', '2', '4', '5', '6', '7', '8', '9']);
+    // The failed job is retried after its backoff.
+    await s1.runDue(new Date(Date.now() + 10_000));
+    expect(ran.filter((n) => n === '3')).toHaveLength(1);
+    // A job claimed by an instance that then died is taken over when the lease expires.
+    await a.jobs.schedule(a.db.prisma, { kind: 'test', runAt: past, payload: { n: 42 } });
+    await b.jobs.claimDue(10, 1); // claimed, never finished: the instance "crashed"
+    await new Promise((r) => setTimeout(r, 20));
+    await s1.runDue();
+    expect(ran).toContain('42');
+    const pending = await a.jobs.list({ status: 'pending' });
+    expect(pending.map((j) => j.kind)).toEqual(['test']); // only the future one
+  });
+});
