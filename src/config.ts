@@ -20,6 +20,27 @@ const intFrom = (fallback: number, min: number, max: number) =>
       return n;
     });
 
+const optionalChannel = z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), z.enum(['slack', 'teams', 'web', 'cli']).optional());
+
+/** Minutes per case priority, written "urgent=15,high=120,normal=480"; unnamed priorities keep their default. */
+type PriorityMinutes = { urgent: number; high: number; normal: number };
+const priorityMinutes = (fallback: PriorityMinutes) =>
+  z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      const out = { ...fallback };
+      for (const part of (v ?? '').split(',').map((p) => p.trim()).filter(Boolean)) {
+        const match = /^(urgent|high|normal)\s*=\s*(\d{1,6})$/.exec(part);
+        if (!match || Number(match[2]) < 1) {
+          ctx.addIssue({ code: 'custom', message: `"${part}" is not priority=minutes (e.g. urgent=15,high=120,normal=480)` });
+          return z.NEVER;
+        }
+        out[match[1] as keyof PriorityMinutes] = Number(match[2]);
+      }
+      return out;
+    });
+
 /**
  * Every environment variable the assistant reads, with its default. README.md's configuration
  * reference is written from this list; keep the two together.
@@ -39,6 +60,13 @@ const EnvSchema = z.object({
   OPENAI_EMBEDDING_MODEL: z.string().default('text-embedding-3-small'),
   OPENAI_TIMEOUT_MS: intFrom(8000, 100, 120_000),
   CRISIS_HOTLINES: optionalString,
+  TICKET_FIRST_RESPONSE_MINUTES: priorityMinutes({ urgent: 15, high: 120, normal: 480 }),
+  TICKET_RESOLUTION_MINUTES: priorityMinutes({ urgent: 1440, high: 4320, normal: 10080 }),
+  TICKET_RETENTION_DAYS: intFrom(90, 1, 3650),
+  ONCALL_CHANNEL: optionalChannel,
+  ONCALL_CONVERSATION: optionalString,
+  STAFF_QUEUE_CHANNEL: optionalChannel,
+  STAFF_QUEUE_CONVERSATION: optionalString,
 });
 
 /** The parsed configuration. */
@@ -53,11 +81,28 @@ export interface Config {
   publicUrl?: string;
   openai?: { apiKey: string; baseURL?: string; chatModel: string; embeddingModel: string; timeoutMs: number };
   crisisHotlines?: string;
+  /** Cases: service levels per priority, retention of sensitive transcripts, where staff are alerted. */
+  handoff: {
+    firstResponseMinutes: PriorityMinutes;
+    resolutionMinutes: PriorityMinutes;
+    retentionDays: number;
+    oncall?: { channel: 'slack' | 'teams' | 'web' | 'cli'; conversationKey: string };
+    staffQueue?: { channel: 'slack' | 'teams' | 'web' | 'cli'; conversationKey: string };
+  };
 }
 
 /** A configuration error that names the variable and how to fix it. */
 export class ConfigError extends Error {
   override name = 'ConfigError';
+}
+
+/** A channel + conversation pair where staff are alerted; both or neither must be set. */
+function destination(prefix: string, channel: 'slack' | 'teams' | 'web' | 'cli' | undefined, conversationKey: string | undefined) {
+  if (!channel && !conversationKey) return undefined;
+  if (!channel || !conversationKey) {
+    throw new ConfigError(`Invalid configuration:\n  ${prefix}_CHANNEL and ${prefix}_CONVERSATION: set both (e.g. ${prefix}_CHANNEL=slack ${prefix}_CONVERSATION=C0123456) or neither`);
+  }
+  return { channel, conversationKey };
 }
 
 /** Parses the environment once, at start-up. */
@@ -92,5 +137,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         }
       : undefined,
     crisisHotlines: e.CRISIS_HOTLINES,
+    handoff: {
+      firstResponseMinutes: e.TICKET_FIRST_RESPONSE_MINUTES,
+      resolutionMinutes: e.TICKET_RESOLUTION_MINUTES,
+      retentionDays: e.TICKET_RETENTION_DAYS,
+      oncall: destination('ONCALL', e.ONCALL_CHANNEL, e.ONCALL_CONVERSATION),
+      staffQueue: destination('STAFF_QUEUE', e.STAFF_QUEUE_CHANNEL, e.STAFF_QUEUE_CONVERSATION),
+    },
   };
 }

@@ -5,6 +5,7 @@ import { JobRepository } from './jobs.ts';
 import { MemberRepository } from './members.ts';
 import { OutboxRepository } from './outbox.ts';
 import { SessionRepository, TranscriptRepository } from './sessions.ts';
+import { TicketRepository } from './tickets.ts';
 
 export type { Database, PrismaTransaction } from './database.ts';
 
@@ -18,6 +19,7 @@ export interface Store {
   answers: AnswerRepository;
   outbox: OutboxRepository;
   jobs: JobRepository;
+  tickets: TicketRepository;
   /** Runs work in one database transaction. */
   transaction<T>(work: (tx: PrismaTransaction) => Promise<T>): Promise<T>;
   close(): Promise<void>;
@@ -36,6 +38,7 @@ export async function openStore(databaseUrl: string, options: { migrate?: boolea
     answers: new AnswerRepository(db.prisma),
     outbox: new OutboxRepository(db.prisma),
     jobs: new JobRepository(db.prisma),
+    tickets: new TicketRepository(db.prisma),
     transaction: (work) => db.prisma.$transaction(work, { timeout: 20_000, maxWait: 20_000 }),
     close: () => db.close(),
   };

@@ -49,6 +49,21 @@ CREATE TABLE "ProcessedEvent" (
 );
 
 -- CreateTable
+CREATE TABLE "KnowledgeRevision" (
+    "id" TEXT NOT NULL,
+    "path" TEXT NOT NULL,
+    "markdown" TEXT NOT NULL,
+    "status" TEXT NOT NULL DEFAULT 'draft',
+    "authorId" TEXT NOT NULL,
+    "note" TEXT NOT NULL DEFAULT '',
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" TIMESTAMP(3) NOT NULL,
+    "publishedAt" TIMESTAMP(3),
+
+    CONSTRAINT "KnowledgeRevision_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
 CREATE TABLE "AnswerRecord" (
     "id" TEXT NOT NULL,
     "kind" TEXT NOT NULL,
@@ -131,6 +146,92 @@ CREATE TABLE "ScheduledJob" (
     CONSTRAINT "ScheduledJob_pkey" PRIMARY KEY ("id")
 );
 
+-- CreateTable
+CREATE TABLE "Ticket" (
+    "id" TEXT NOT NULL,
+    "category" TEXT NOT NULL,
+    "priority" TEXT NOT NULL,
+    "status" TEXT NOT NULL DEFAULT 'open',
+    "source" TEXT NOT NULL,
+    "memberId" TEXT,
+    "identityId" TEXT,
+    "memberLabel" TEXT NOT NULL,
+    "channel" TEXT NOT NULL,
+    "conversationKey" TEXT NOT NULL,
+    "sessionId" TEXT,
+    "locale" TEXT NOT NULL DEFAULT 'zh-CN',
+    "openKey" TEXT,
+    "assigneeId" TEXT,
+    "assigneeName" TEXT,
+    "firstResponseDueAt" TIMESTAMP(3) NOT NULL,
+    "resolutionDueAt" TIMESTAMP(3) NOT NULL,
+    "firstRespondedAt" TIMESTAMP(3),
+    "resolvedAt" TIMESTAMP(3),
+    "closedAt" TIMESTAMP(3),
+    "escalations" TEXT NOT NULL DEFAULT '[]',
+    "rating" INTEGER,
+    "ratedAt" TIMESTAMP(3),
+    "purgedAt" TIMESTAMP(3),
+    "version" INTEGER NOT NULL DEFAULT 0,
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" TIMESTAMP(3) NOT NULL,
+
+    CONSTRAINT "Ticket_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "TicketEntry" (
+    "id" TEXT NOT NULL,
+    "ticketId" TEXT NOT NULL,
+    "kind" TEXT NOT NULL,
+    "author" TEXT NOT NULL,
+    "authorId" TEXT,
+    "authorName" TEXT,
+    "text" TEXT NOT NULL,
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "TicketEntry_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "WebAccount" (
+    "id" TEXT NOT NULL,
+    "memberId" TEXT NOT NULL,
+    "username" TEXT NOT NULL,
+    "passwordHash" TEXT,
+    "disabled" BOOLEAN NOT NULL DEFAULT false,
+    "failedAttempts" INTEGER NOT NULL DEFAULT 0,
+    "lockedUntil" TIMESTAMP(3),
+    "lastSignInAt" TIMESTAMP(3),
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" TIMESTAMP(3) NOT NULL,
+
+    CONSTRAINT "WebAccount_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "WebSession" (
+    "id" TEXT NOT NULL,
+    "accountId" TEXT NOT NULL,
+    "csrfToken" TEXT NOT NULL,
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "lastSeenAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "expiresAt" TIMESTAMP(3) NOT NULL,
+
+    CONSTRAINT "WebSession_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "WebSignInLink" (
+    "id" TEXT NOT NULL,
+    "accountId" TEXT NOT NULL,
+    "expiresAt" TIMESTAMP(3) NOT NULL,
+    "usedAt" TIMESTAMP(3),
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "WebSignInLink_pkey" PRIMARY KEY ("id")
+);
+
 -- CreateIndex
 CREATE INDEX "AuditEntry_createdAt_idx" ON "AuditEntry"("createdAt");
 
@@ -145,6 +246,12 @@ CREATE INDEX "ConversationMessage_sessionId_createdAt_idx" ON "ConversationMessa
 
 -- CreateIndex
 CREATE INDEX "ProcessedEvent_createdAt_idx" ON "ProcessedEvent"("createdAt");
+
+-- CreateIndex
+CREATE INDEX "KnowledgeRevision_path_createdAt_idx" ON "KnowledgeRevision"("path", "createdAt");
+
+-- CreateIndex
+CREATE INDEX "KnowledgeRevision_status_idx" ON "KnowledgeRevision"("status");
 
 -- CreateIndex
 CREATE INDEX "AnswerRecord_createdAt_idx" ON "AnswerRecord"("createdAt");
@@ -182,6 +289,42 @@ CREATE UNIQUE INDEX "ScheduledJob_dedupeKey_key" ON "ScheduledJob"("dedupeKey");
 -- CreateIndex
 CREATE INDEX "ScheduledJob_status_runAt_idx" ON "ScheduledJob"("status", "runAt");
 
+-- CreateIndex
+CREATE UNIQUE INDEX "Ticket_openKey_key" ON "Ticket"("openKey");
+
+-- CreateIndex
+CREATE INDEX "Ticket_status_priority_idx" ON "Ticket"("status", "priority");
+
+-- CreateIndex
+CREATE INDEX "Ticket_memberId_idx" ON "Ticket"("memberId");
+
+-- CreateIndex
+CREATE INDEX "Ticket_channel_conversationKey_idx" ON "Ticket"("channel", "conversationKey");
+
+-- CreateIndex
+CREATE INDEX "Ticket_category_closedAt_idx" ON "Ticket"("category", "closedAt");
+
+-- CreateIndex
+CREATE INDEX "TicketEntry_ticketId_createdAt_idx" ON "TicketEntry"("ticketId", "createdAt");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "WebAccount_memberId_key" ON "WebAccount"("memberId");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "WebAccount_username_key" ON "WebAccount"("username");
+
+-- CreateIndex
+CREATE INDEX "WebSession_accountId_idx" ON "WebSession"("accountId");
+
+-- CreateIndex
+CREATE INDEX "WebSession_expiresAt_idx" ON "WebSession"("expiresAt");
+
+-- CreateIndex
+CREATE INDEX "WebSignInLink_accountId_idx" ON "WebSignInLink"("accountId");
+
 -- AddForeignKey
 ALTER TABLE "Identity" ADD CONSTRAINT "Identity_memberId_fkey" FOREIGN KEY ("memberId") REFERENCES "Member"("id") ON DELETE SET NULL ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "TicketEntry" ADD CONSTRAINT "TicketEntry_ticketId_fkey" FOREIGN KEY ("ticketId") REFERENCES "Ticket"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 

@@ -38,6 +38,19 @@ CREATE TABLE "ProcessedEvent" (
 );
 
 -- CreateTable
+CREATE TABLE "KnowledgeRevision" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "path" TEXT NOT NULL,
+    "markdown" TEXT NOT NULL,
+    "status" TEXT NOT NULL DEFAULT 'draft',
+    "authorId" TEXT NOT NULL,
+    "note" TEXT NOT NULL DEFAULT '',
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" DATETIME NOT NULL,
+    "publishedAt" DATETIME
+);
+
+-- CreateTable
 CREATE TABLE "AnswerRecord" (
     "id" TEXT NOT NULL PRIMARY KEY,
     "kind" TEXT NOT NULL,
@@ -111,6 +124,83 @@ CREATE TABLE "ScheduledJob" (
     "finishedAt" DATETIME
 );
 
+-- CreateTable
+CREATE TABLE "Ticket" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "category" TEXT NOT NULL,
+    "priority" TEXT NOT NULL,
+    "status" TEXT NOT NULL DEFAULT 'open',
+    "source" TEXT NOT NULL,
+    "memberId" TEXT,
+    "identityId" TEXT,
+    "memberLabel" TEXT NOT NULL,
+    "channel" TEXT NOT NULL,
+    "conversationKey" TEXT NOT NULL,
+    "sessionId" TEXT,
+    "locale" TEXT NOT NULL DEFAULT 'zh-CN',
+    "openKey" TEXT,
+    "assigneeId" TEXT,
+    "assigneeName" TEXT,
+    "firstResponseDueAt" DATETIME NOT NULL,
+    "resolutionDueAt" DATETIME NOT NULL,
+    "firstRespondedAt" DATETIME,
+    "resolvedAt" DATETIME,
+    "closedAt" DATETIME,
+    "escalations" TEXT NOT NULL DEFAULT '[]',
+    "rating" INTEGER,
+    "ratedAt" DATETIME,
+    "purgedAt" DATETIME,
+    "version" INTEGER NOT NULL DEFAULT 0,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" DATETIME NOT NULL
+);
+
+-- CreateTable
+CREATE TABLE "TicketEntry" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "ticketId" TEXT NOT NULL,
+    "kind" TEXT NOT NULL,
+    "author" TEXT NOT NULL,
+    "authorId" TEXT,
+    "authorName" TEXT,
+    "text" TEXT NOT NULL,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    CONSTRAINT "TicketEntry_ticketId_fkey" FOREIGN KEY ("ticketId") REFERENCES "Ticket" ("id") ON DELETE CASCADE ON UPDATE CASCADE
+);
+
+-- CreateTable
+CREATE TABLE "WebAccount" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "memberId" TEXT NOT NULL,
+    "username" TEXT NOT NULL,
+    "passwordHash" TEXT,
+    "disabled" BOOLEAN NOT NULL DEFAULT false,
+    "failedAttempts" INTEGER NOT NULL DEFAULT 0,
+    "lockedUntil" DATETIME,
+    "lastSignInAt" DATETIME,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" DATETIME NOT NULL
+);
+
+-- CreateTable
+CREATE TABLE "WebSession" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "accountId" TEXT NOT NULL,
+    "csrfToken" TEXT NOT NULL,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "lastSeenAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "expiresAt" DATETIME NOT NULL
+);
+
+-- CreateTable
+CREATE TABLE "WebSignInLink" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "accountId" TEXT NOT NULL,
+    "expiresAt" DATETIME NOT NULL,
+    "usedAt" DATETIME,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP
+);
+
 -- CreateIndex
 CREATE INDEX "AuditEntry_createdAt_idx" ON "AuditEntry"("createdAt");
 
@@ -125,6 +215,12 @@ CREATE INDEX "ConversationMessage_sessionId_createdAt_idx" ON "ConversationMessa
 
 -- CreateIndex
 CREATE INDEX "ProcessedEvent_createdAt_idx" ON "ProcessedEvent"("createdAt");
+
+-- CreateIndex
+CREATE INDEX "KnowledgeRevision_path_createdAt_idx" ON "KnowledgeRevision"("path", "createdAt");
+
+-- CreateIndex
+CREATE INDEX "KnowledgeRevision_status_idx" ON "KnowledgeRevision"("status");
 
 -- CreateIndex
 CREATE INDEX "AnswerRecord_createdAt_idx" ON "AnswerRecord"("createdAt");
@@ -161,4 +257,37 @@ CREATE UNIQUE INDEX "ScheduledJob_dedupeKey_key" ON "ScheduledJob"("dedupeKey");
 
 -- CreateIndex
 CREATE INDEX "ScheduledJob_status_runAt_idx" ON "ScheduledJob"("status", "runAt");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "Ticket_openKey_key" ON "Ticket"("openKey");
+
+-- CreateIndex
+CREATE INDEX "Ticket_status_priority_idx" ON "Ticket"("status", "priority");
+
+-- CreateIndex
+CREATE INDEX "Ticket_memberId_idx" ON "Ticket"("memberId");
+
+-- CreateIndex
+CREATE INDEX "Ticket_channel_conversationKey_idx" ON "Ticket"("channel", "conversationKey");
+
+-- CreateIndex
+CREATE INDEX "Ticket_category_closedAt_idx" ON "Ticket"("category", "closedAt");
+
+-- CreateIndex
+CREATE INDEX "TicketEntry_ticketId_createdAt_idx" ON "TicketEntry"("ticketId", "createdAt");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "WebAccount_memberId_key" ON "WebAccount"("memberId");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "WebAccount_username_key" ON "WebAccount"("username");
+
+-- CreateIndex
+CREATE INDEX "WebSession_accountId_idx" ON "WebSession"("accountId");
+
+-- CreateIndex
+CREATE INDEX "WebSession_expiresAt_idx" ON "WebSession"("expiresAt");
+
+-- CreateIndex
+CREATE INDEX "WebSignInLink_accountId_idx" ON "WebSignInLink"("accountId");
 
