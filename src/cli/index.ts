@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { ConfigError } from '../config.ts';
 import { isAppError } from '../core/errors.ts';
+import { registerAccountCommands } from './commands/accounts.ts';
 import { registerChatCommand } from './commands/chat.ts';
 import { registerDbCommands } from './commands/db.ts';
 import { registerMemberCommands } from './commands/members.ts';
@@ -15,6 +16,7 @@ registerServeCommand(program);
 registerChatCommand(program);
 registerDbCommands(program);
 registerMemberCommands(program);
+registerAccountCommands(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -1,5 +1,5 @@
 import type { App } from '../app.ts';
-import { attachWebChat } from '../bots/web/web-chat.ts';
+import { attachWeb } from '../bots/web/attach-web.ts';
 import { HttpServer, sendJson } from './http.ts';
 
 /** A running server. */
@@ -23,7 +23,7 @@ export async function startServer(app: App, options: { port?: number; host?: str
       uptimeSeconds: Math.round(process.uptime()),
     });
   });
-  attachWebChat(server, app);
+  attachWeb(server, app);
   for (const plugin of options.plugins ?? []) await plugin(server, app);
   app.start();
   const address = await server.listen(options.port ?? app.config.port, options.host ?? app.config.host);

@@ -38,6 +38,44 @@ CREATE TABLE "ProcessedEvent" (
 );
 
 -- CreateTable
+CREATE TABLE "Event" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "title" TEXT NOT NULL,
+    "description" TEXT NOT NULL DEFAULT '{"zh-CN":"","en":""}',
+    "place" TEXT NOT NULL DEFAULT '',
+    "link" TEXT NOT NULL DEFAULT '',
+    "startsAt" DATETIME NOT NULL,
+    "endsAt" DATETIME NOT NULL,
+    "timeZone" TEXT NOT NULL DEFAULT 'Asia/Shanghai',
+    "capacity" INTEGER NOT NULL,
+    "signupDeadline" DATETIME,
+    "audience" TEXT NOT NULL DEFAULT '{"all":true}',
+    "reminders" TEXT NOT NULL DEFAULT '[24]',
+    "status" TEXT NOT NULL DEFAULT 'draft',
+    "nextSeq" INTEGER NOT NULL DEFAULT 1,
+    "sequence" INTEGER NOT NULL DEFAULT 0,
+    "createdBy" TEXT NOT NULL,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" DATETIME NOT NULL
+);
+
+-- CreateTable
+CREATE TABLE "EventRegistration" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "eventId" TEXT NOT NULL,
+    "memberId" TEXT NOT NULL,
+    "status" TEXT NOT NULL,
+    "seq" INTEGER NOT NULL,
+    "checkInCode" TEXT NOT NULL,
+    "checkedInAt" DATETIME,
+    "channel" TEXT,
+    "conversationKey" TEXT,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" DATETIME NOT NULL,
+    "promotedAt" DATETIME
+);
+
+-- CreateTable
 CREATE TABLE "KnowledgeRevision" (
     "id" TEXT NOT NULL PRIMARY KEY,
     "path" TEXT NOT NULL,
@@ -125,6 +163,73 @@ CREATE TABLE "ScheduledJob" (
 );
 
 -- CreateTable
+CREATE TABLE "SlackStash" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "kind" TEXT NOT NULL,
+    "content" TEXT NOT NULL,
+    "expiresAt" DATETIME NOT NULL,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP
+);
+
+-- CreateTable
+CREATE TABLE "SlackCaseCard" (
+    "ticketId" TEXT NOT NULL PRIMARY KEY,
+    "channel" TEXT NOT NULL,
+    "ts" TEXT NOT NULL,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" DATETIME NOT NULL
+);
+
+-- CreateTable
+CREATE TABLE "Survey" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "title" TEXT NOT NULL,
+    "description" TEXT NOT NULL DEFAULT '{"zh-CN":"","en":""}',
+    "definition" TEXT NOT NULL,
+    "audience" TEXT NOT NULL DEFAULT '{"all":true}',
+    "anonymous" BOOLEAN NOT NULL DEFAULT true,
+    "status" TEXT NOT NULL DEFAULT 'draft',
+    "opensAt" DATETIME,
+    "closesAt" DATETIME,
+    "minGroupSize" INTEGER NOT NULL DEFAULT 5,
+    "createdBy" TEXT NOT NULL,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" DATETIME NOT NULL
+);
+
+-- CreateTable
+CREATE TABLE "SurveyParticipation" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "surveyId" TEXT NOT NULL,
+    "memberId" TEXT NOT NULL,
+    "status" TEXT NOT NULL DEFAULT 'in-progress',
+    "draft" TEXT NOT NULL DEFAULT '{}',
+    "channel" TEXT,
+    "conversationKey" TEXT,
+    "startedAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "submittedOn" TEXT,
+    "updatedAt" DATETIME NOT NULL
+);
+
+-- CreateTable
+CREATE TABLE "SurveyResponse" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "surveyId" TEXT NOT NULL,
+    "memberId" TEXT,
+    "department" TEXT,
+    "answers" TEXT NOT NULL
+);
+
+-- CreateTable
+CREATE TABLE "DemocracyContact" (
+    "memberId" TEXT NOT NULL PRIMARY KEY,
+    "channel" TEXT NOT NULL,
+    "conversationKey" TEXT NOT NULL,
+    "locale" TEXT NOT NULL DEFAULT 'zh-CN',
+    "updatedAt" DATETIME NOT NULL
+);
+
+-- CreateTable
 CREATE TABLE "Ticket" (
     "id" TEXT NOT NULL PRIMARY KEY,
     "category" TEXT NOT NULL,
@@ -166,6 +271,70 @@ CREATE TABLE "TicketEntry" (
     "text" TEXT NOT NULL,
     "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
     CONSTRAINT "TicketEntry_ticketId_fkey" FOREIGN KEY ("ticketId") REFERENCES "Ticket" ("id") ON DELETE CASCADE ON UPDATE CASCADE
+);
+
+-- CreateTable
+CREATE TABLE "Election" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "title" TEXT NOT NULL,
+    "description" TEXT NOT NULL DEFAULT '{"zh-CN":"","en":""}',
+    "kind" TEXT NOT NULL,
+    "seats" INTEGER NOT NULL DEFAULT 1,
+    "secret" BOOLEAN NOT NULL DEFAULT true,
+    "allowChange" BOOLEAN NOT NULL DEFAULT false,
+    "audience" TEXT NOT NULL DEFAULT '{"all":true}',
+    "quorumPercent" REAL NOT NULL DEFAULT 0,
+    "thresholdPercent" REAL NOT NULL DEFAULT 0,
+    "status" TEXT NOT NULL DEFAULT 'draft',
+    "opensAt" DATETIME,
+    "closesAt" DATETIME,
+    "result" TEXT,
+    "createdBy" TEXT NOT NULL,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" DATETIME NOT NULL,
+    "closedAt" DATETIME
+);
+
+-- CreateTable
+CREATE TABLE "ElectionCandidate" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "electionId" TEXT NOT NULL,
+    "position" INTEGER NOT NULL,
+    "name" TEXT NOT NULL,
+    "statement" TEXT NOT NULL DEFAULT '{"zh-CN":"","en":""}',
+    "memberId" TEXT,
+    CONSTRAINT "ElectionCandidate_electionId_fkey" FOREIGN KEY ("electionId") REFERENCES "Election" ("id") ON DELETE CASCADE ON UPDATE CASCADE
+);
+
+-- CreateTable
+CREATE TABLE "ElectionParticipation" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "electionId" TEXT NOT NULL,
+    "memberId" TEXT NOT NULL,
+    "ownerCheck" TEXT,
+    "changes" INTEGER NOT NULL DEFAULT 0,
+    "votedAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP
+);
+
+-- CreateTable
+CREATE TABLE "Ballot" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "electionId" TEXT NOT NULL,
+    "choices" TEXT NOT NULL,
+    "receiptHash" TEXT NOT NULL,
+    "memberId" TEXT
+);
+
+-- CreateTable
+CREATE TABLE "HonorRollEntry" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "electionId" TEXT NOT NULL,
+    "candidateId" TEXT NOT NULL,
+    "memberId" TEXT,
+    "name" TEXT NOT NULL,
+    "title" TEXT NOT NULL,
+    "votes" INTEGER NOT NULL,
+    "awardedAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP
 );
 
 -- CreateTable
@@ -217,6 +386,18 @@ CREATE INDEX "ConversationMessage_sessionId_createdAt_idx" ON "ConversationMessa
 CREATE INDEX "ProcessedEvent_createdAt_idx" ON "ProcessedEvent"("createdAt");
 
 -- CreateIndex
+CREATE INDEX "Event_status_startsAt_idx" ON "Event"("status", "startsAt");
+
+-- CreateIndex
+CREATE INDEX "EventRegistration_eventId_status_seq_idx" ON "EventRegistration"("eventId", "status", "seq");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "EventRegistration_eventId_memberId_key" ON "EventRegistration"("eventId", "memberId");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "EventRegistration_eventId_checkInCode_key" ON "EventRegistration"("eventId", "checkInCode");
+
+-- CreateIndex
 CREATE INDEX "KnowledgeRevision_path_createdAt_idx" ON "KnowledgeRevision"("path", "createdAt");
 
 -- CreateIndex
@@ -259,6 +440,27 @@ CREATE UNIQUE INDEX "ScheduledJob_dedupeKey_key" ON "ScheduledJob"("dedupeKey");
 CREATE INDEX "ScheduledJob_status_runAt_idx" ON "ScheduledJob"("status", "runAt");
 
 -- CreateIndex
+CREATE INDEX "SlackStash_expiresAt_idx" ON "SlackStash"("expiresAt");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "SlackCaseCard_channel_ts_key" ON "SlackCaseCard"("channel", "ts");
+
+-- CreateIndex
+CREATE INDEX "Survey_status_idx" ON "Survey"("status");
+
+-- CreateIndex
+CREATE INDEX "SurveyParticipation_surveyId_status_idx" ON "SurveyParticipation"("surveyId", "status");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "SurveyParticipation_surveyId_memberId_key" ON "SurveyParticipation"("surveyId", "memberId");
+
+-- CreateIndex
+CREATE INDEX "SurveyResponse_surveyId_idx" ON "SurveyResponse"("surveyId");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "SurveyResponse_surveyId_memberId_key" ON "SurveyResponse"("surveyId", "memberId");
+
+-- CreateIndex
 CREATE UNIQUE INDEX "Ticket_openKey_key" ON "Ticket"("openKey");
 
 -- CreateIndex
@@ -275,6 +477,30 @@ CREATE INDEX "Ticket_category_closedAt_idx" ON "Ticket"("category", "closedAt");
 
 -- CreateIndex
 CREATE INDEX "TicketEntry_ticketId_createdAt_idx" ON "TicketEntry"("ticketId", "createdAt");
+
+-- CreateIndex
+CREATE INDEX "Election_status_idx" ON "Election"("status");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "ElectionCandidate_electionId_position_key" ON "ElectionCandidate"("electionId", "position");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "ElectionParticipation_electionId_memberId_key" ON "ElectionParticipation"("electionId", "memberId");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "Ballot_receiptHash_key" ON "Ballot"("receiptHash");
+
+-- CreateIndex
+CREATE INDEX "Ballot_electionId_idx" ON "Ballot"("electionId");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "Ballot_electionId_memberId_key" ON "Ballot"("electionId", "memberId");
+
+-- CreateIndex
+CREATE INDEX "HonorRollEntry_memberId_idx" ON "HonorRollEntry"("memberId");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "HonorRollEntry_electionId_candidateId_key" ON "HonorRollEntry"("electionId", "candidateId");
 
 -- CreateIndex
 CREATE UNIQUE INDEX "WebAccount_memberId_key" ON "WebAccount"("memberId");

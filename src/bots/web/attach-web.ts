@@ -1,0 +1,52 @@
+import { createHash } from 'node:crypto';
+import type { App } from '../../app.ts';
+import { sendText, type HttpServer } from '../../server/http.ts';
+import { KnowledgeRevisionRepository } from '../../store/knowledge-revisions.ts';
+import { WebAccountRepository } from '../../store/web-accounts.ts';
+import { CHAT_CSS, CHAT_JS } from './chat-assets.ts';
+import { CONSOLE_CSS, CONSOLE_JS } from './console-assets.ts';
+import { attachConsole } from './console-routes.ts';
+import { attachLoginRoutes } from './login-routes.ts';
+import { RateLimiter } from './rate-limit.ts';
+import { WebAuth } from './web-auth.ts';
+import { attachWebChat } from './web-chat.ts';
+import type { WebContext } from './web-context.ts';
+
+/** Builds what the web pages share; the CLI's `accounts` command uses the same `WebAuth`. */
+export function webContext(app: App): WebContext {
+  const accounts = new WebAccountRepository(app.store.db.prisma);
+  return {
+    app,
+    accounts,
+    auth: new WebAuth(app.store, accounts, app.logger),
+    revisions: new KnowledgeRevisionRepository(app.store.db.prisma),
+    cookies: { secure: (app.config.publicUrl ?? '').startsWith('https:') },
+    // Ten tries per five minutes per address and per name; the account locks after five failures.
+    signInLimiter: new RateLimiter(10, 5 * 60_000),
+  };
+}
+
+function asset(server: HttpServer, path: string, type: string, body: string): void {
+  const etag = `"${createHash('sha256').update(body).digest('base64url').slice(0, 16)}"`;
+  server.route('GET', path, (req, res) => {
+    if (req.headers['if-none-match'] === etag) {
+      res.writeHead(304, { etag });
+      res.end();
+      return;
+    }
+    sendText(res, 200, body, type, { etag, 'cache-control': 'no-cache', 'x-content-type-options': 'nosniff' });
+  });
+}
+
+/** The web application: member chat at `/`, sign-in, and the console under `/console`. */
+export function attachWeb(server: HttpServer, app: App): WebContext {
+  const web = webContext(app);
+  asset(server, '/assets/console.css', 'text/css; charset=utf-8', CONSOLE_CSS);
+  asset(server, '/assets/console.js', 'text/javascript; charset=utf-8', CONSOLE_JS);
+  asset(server, '/assets/chat.css', 'text/css; charset=utf-8', CHAT_CSS);
+  asset(server, '/assets/chat.js', 'text/javascript; charset=utf-8', CHAT_JS);
+  attachLoginRoutes(server, web);
+  attachWebChat(server, web);
+  attachConsole(server, web);
+  return web;
+}
