@@ -1,0 +1,34 @@
+import { numberToChinese } from './article-label.ts';
+
+const EN_NUMBERS: Record<string, number> = {
+  one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
+  eleven: 11, twelve: 12, fifteen: 15, twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60,
+};
+
+const ZH_UNITS = '年|个月|月|天|日|小时|周岁|岁|倍|人|级|周';
+const EN_UNITS: Record<string, string[]> = {
+  year: ['年'], years: ['年'], month: ['个月'], months: ['个月'], day: ['日', '天'], days: ['日', '天'],
+  hour: ['小时'], hours: ['小时'], week: ['周'], weeks: ['周'], times: ['倍'],
+  people: ['人'], employees: ['人'], workers: ['人'], grade: ['级'], level: ['级'],
+};
+
+/**
+ * Statutes write numbers in Chinese ("满十年", "提前三十日"); members type digits or English
+ * words. Returns the Chinese spellings of the quantities a query mentions, e.g. "10年" → "十年",
+ * "three months" → "三个月", "30 days" → "三十日 三十天".
+ */
+export function chineseQuantities(text: string): string[] {
+  const out = new Set<string>();
+  for (const match of text.matchAll(new RegExp(`(\\d{1,3})\\s*(${ZH_UNITS})`, 'g'))) {
+    const value = Number(match[1]);
+    if (value > 0) out.add(`${numberToChinese(value)}${match[2]}`);
+  }
+  const lower = text.toLowerCase();
+  for (const match of lower.matchAll(/\b(\d{1,3}|[a-z]+)(?=[\s-]+([a-z]+)\b)/g)) {
+    const value = /^\d+$/.test(match[1]!) ? Number(match[1]) : EN_NUMBERS[match[1]!];
+    const units = EN_UNITS[match[2]!];
+    if (!value || !units) continue;
+    for (const unit of units) out.add(`${numberToChinese(value)}${unit}`);
+  }
+  return [...out];
+}

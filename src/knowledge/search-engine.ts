@@ -1,0 +1,182 @@
+import { analyzeQuery, type AnalyzedQuery } from './analyzer.ts';
+import { findArticleMentions } from './article-label.ts';
+import { Bm25Index } from './bm25.ts';
+import { computeConfidence, type ConfidenceSignals } from './confidence.ts';
+import type { Embedder } from './embedder.ts';
+import { LawNameMatcher } from './law-names.ts';
+import { QuestionSimilarity } from './question-similarity.ts';
+import type { ChunkRecord, DocumentRecord } from './records.ts';
+import { DEFAULT_TUNING, type SearchTuning } from './search-tuning.ts';
+import type { Retrieval, SearchHit } from './types.ts';
+import type { VectorIndex } from './vector-index.ts';
+
+/** Retrieval with the evidence behind its confidence (for calibration and the eval script). */
+export interface DetailedRetrieval extends Retrieval {
+  signals: ConfidenceSignals;
+}
+
+/**
+ * Hybrid retrieval over one immutable index version: BM25 over expanded terms and HNSW over
+ * embeddings, fused by reciprocal rank, then reranked with what a question says explicitly
+ * (a law's name, an article number, an FAQ's own phrasing). FAQ hits bring the articles they
+ * cite right after them, and of an FAQ and its translation only one is kept.
+ */
+export class SearchEngine {
+  private readonly bm25: Bm25Index;
+  private readonly byLabel = new Map<number, number>();
+  private readonly byId = new Map<string, number>();
+  private readonly documents = new Map<string, DocumentRecord>();
+  private readonly lawNames: LawNameMatcher;
+  private readonly faqQuestions = new Map<string, QuestionSimilarity>();
+
+  constructor(
+    documents: readonly DocumentRecord[],
+    private readonly chunks: readonly ChunkRecord[],
+    private readonly vectors: VectorIndex | undefined,
+    private readonly embedder: Embedder,
+    private readonly tuning: SearchTuning = DEFAULT_TUNING,
+  ) {
+    this.bm25 = new Bm25Index(
+      chunks.map((chunk) => new Map(Object.entries(chunk.terms))),
+      tuning.bm25,
+    );
+    chunks.forEach((chunk, i) => {
+      this.byLabel.set(chunk.label, i);
+      this.byId.set(chunk.id, i);
+    });
+    for (const doc of documents) {
+      this.documents.set(doc.id, doc);
+      if (doc.type !== 'law') this.faqQuestions.set(doc.id, new QuestionSimilarity([doc.title, ...doc.questions]));
+    }
+    this.lawNames = new LawNameMatcher(
+      documents.flatMap((doc) => (doc.law ? [{ id: doc.id, title: doc.title, ...doc.law }] : [])),
+    );
+  }
+
+  get size(): number {
+    return this.chunks.length;
+  }
+
+  async retrieve(query: string, k = 5): Promise<DetailedRetrieval> {
+    const t = this.tuning;
+    const analyzed = analyzeQuery(query, t.query);
+    const scores = new Map<number, number>();
+    const add = (index: number, value: number) => scores.set(index, (scores.get(index) ?? 0) + value);
+
+    const bm25 = t.mode === 'vector' ? [] : this.bm25.search(analyzed.terms, t.candidates);
+    bm25.forEach((result, rank) => add(result.doc, t.bm25Weight / (t.rrfK + rank + 1)));
+
+    let topSimilarity = 0;
+    if (t.mode !== 'bm25' && this.vectors && this.vectors.size > 0) {
+      const [vector] = await this.embedder.embed([query]);
+      const hits = this.vectors.search(vector!, t.candidates);
+      topSimilarity = hits[0]?.similarity ?? 0;
+      hits.forEach((hit, rank) => {
+        const index = this.byLabel.get(hit.label);
+        if (index !== undefined) add(index, t.vectorWeight / (t.rrfK + rank + 1));
+      });
+    }
+
+    if (t.mode === 'hybrid') this.rerank(query, analyzed, scores);
+
+    const ranked = [...scores].sort((a, b) => b[1] - a[1]);
+    const hits = this.withCitedArticles(this.collapseTranslations(ranked, analyzed.english), scores, k);
+    const signals: ConfidenceSignals = {
+      coverage: bm25.length > 0 ? bm25[0]!.score / Math.max(this.bm25.maxScore(analyzed.terms), 1e-9) : 0,
+      topSimilarity,
+      concepts: analyzed.concepts.filter((c) => c.weight >= 0.5).length,
+      faqSimilarity: 0,
+    };
+    const topFaq = hits.find((hit) => hit.docType !== 'law');
+    if (topFaq) signals.faqSimilarity = this.faqQuestions.get(topFaq.documentId)?.best(query) ?? 0;
+    return { hits, confidence: computeConfidence(signals), signals };
+  }
+
+  private rerank(query: string, analyzed: AnalyzedQuery, scores: Map<number, number>): void {
+    const t = this.tuning;
+    const unit = 1 / (t.rrfK + 1);
+    const laws = this.lawNames.find(query);
+    const articles = findArticleMentions(query);
+    if (laws.length > 0) {
+      for (const [index] of scores) {
+        if (laws.includes(this.chunks[index]!.documentId)) scores.set(index, scores.get(index)! + t.lawMentionBoost * unit);
+      }
+    }
+    for (const article of articles) {
+      const targets = laws.length > 0 ? laws.map((law) => this.byId.get(`${law}#${article}`)) : this.chunks.map((c, i) => (c.section === article ? i : undefined));
+      for (const index of targets) {
+        if (index !== undefined) scores.set(index, (scores.get(index) ?? 0) + t.articleMentionBoost * unit * (laws.length > 0 ? 2 : 1));
+      }
+    }
+    if (this.faqQuestions.size > 0) {
+      const signature = QuestionSimilarity.signature(query);
+      for (const [index, score] of scores) {
+        const similarity = this.faqQuestions.get(this.chunks[index]!.documentId)?.best(signature) ?? 0;
+        if (similarity > 0) scores.set(index, score + t.faqQuestionBoost * unit * similarity * similarity);
+      }
+    }
+    void analyzed;
+  }
+
+  /** Of a document and its translation, keeps the one in the query's language. */
+  private collapseTranslations(ranked: [number, number][], english: boolean): [number, number][] {
+    const wanted = english ? 'en' : 'zh-CN';
+    const keep: [number, number][] = [];
+    const seenGroups = new Map<string, number>();
+    for (const entry of ranked) {
+      const chunk = this.chunks[entry[0]]!;
+      const doc = this.documents.get(chunk.documentId);
+      if (!doc || doc.type === 'law') {
+        keep.push(entry);
+        continue;
+      }
+      const group = [doc.id, doc.translationOf ?? doc.id].sort()[0]!;
+      const at = seenGroups.get(group);
+      if (at === undefined) {
+        seenGroups.set(group, keep.length);
+        keep.push(entry);
+      } else if (this.chunks[keep[at]![0]]!.language !== wanted && chunk.language === wanted) {
+        keep[at] = [entry[0], keep[at]![1]];
+      }
+    }
+    return keep;
+  }
+
+  private withCitedArticles(ranked: [number, number][], scores: Map<number, number>, k: number): SearchHit[] {
+    const out: SearchHit[] = [];
+    const used = new Set<number>();
+    const push = (index: number, score: number) => {
+      if (used.has(index) || out.length >= k) return;
+      used.add(index);
+      out.push(this.hit(index, score));
+    };
+    for (const [index, score] of ranked) {
+      if (out.length >= k) break;
+      push(index, score);
+      const chunk = this.chunks[index]!;
+      if (chunk.docType === 'law' || this.tuning.citedPerFaq <= 0) continue;
+      const cited = (this.documents.get(chunk.documentId)?.cites ?? [])
+        .flatMap((cite) => cite.articles.map((article) => this.byId.get(`${cite.law}#${article}`)))
+        .filter((i): i is number => i !== undefined && !used.has(i))
+        .sort((a, b) => (scores.get(b) ?? 0) - (scores.get(a) ?? 0))
+        .slice(0, this.tuning.citedPerFaq);
+      // Just below the FAQ: the articles are the FAQ's evidence, whatever their own rank.
+      cited.forEach((i, n) => push(i, score * (0.99 - n * 0.001)));
+    }
+    return out;
+  }
+
+  private hit(index: number, score: number): SearchHit {
+    const chunk = this.chunks[index]!;
+    return {
+      chunkId: chunk.id,
+      documentId: chunk.documentId,
+      title: chunk.title,
+      section: chunk.section,
+      docType: chunk.docType,
+      language: chunk.language,
+      score,
+      text: chunk.text,
+    };
+  }
+}

@@ -1,0 +1,161 @@
+import { sha256 } from '../hash.ts';
+import { CONTRACT_ENTRIES } from './contracts.ts';
+import { DISPUTE_ENTRIES } from './disputes.ts';
+import { GENERAL_ENTRIES } from './general.ts';
+import { INSURANCE_ENTRIES } from './insurance.ts';
+import { PROTECTION_ENTRIES } from './protection.ts';
+import { PSYCH_ENTRIES } from './psych.ts';
+import { TERMINATION_ENTRIES } from './termination.ts';
+import { splitList, type ThesaurusEntry } from './types.ts';
+import { UNION_ENTRIES } from './union.ts';
+import { WAGE_ENTRIES } from './wages.ts';
+import { WORKING_TIME_ENTRIES } from './working-time.ts';
+
+export type { ThesaurusEntry } from './types.ts';
+
+/** Every thesaurus entry, in file order. Add a file here when you add a domain. */
+export const THESAURUS: readonly ThesaurusEntry[] = [
+  ...CONTRACT_ENTRIES,
+  ...TERMINATION_ENTRIES,
+  ...WAGE_ENTRIES,
+  ...WORKING_TIME_ENTRIES,
+  ...INSURANCE_ENTRIES,
+  ...PROTECTION_ENTRIES,
+  ...DISPUTE_ENTRIES,
+  ...UNION_ENTRIES,
+  ...GENERAL_ENTRIES,
+  ...PSYCH_ENTRIES,
+];
+
+/** A concept found in a text. */
+export interface ConceptMatch {
+  id: string;
+  /** Statutory wording to add to a query that mentions the concept. */
+  statutory: string[];
+  weight: number;
+  /** How many times a phrasing of the concept occurs. */
+  count: number;
+}
+
+/** Normalises English for phrase matching: lower case, apostrophes dropped, stems. */
+export function englishWords(text: string): string[] {
+  return text
+    .toLowerCase()
+    .replace(/['’‘`]/g, '')
+    .split(/[^a-z0-9%+.]+|(?<=[a-z])\.|\.(?![0-9])/)
+    .filter(Boolean)
+    .map(stem);
+}
+
+/** A deliberately light English stemmer: plurals, -ing, -ed. Applied alike to text and phrases. */
+export function stem(word: string): string {
+  let w = word.replace(/%$/, '');
+  if (w.length <= 3 || /[0-9]/.test(w)) return w;
+  if (w.endsWith('ies') && w.length > 4) return `${w.slice(0, -3)}y`;
+  if (w.endsWith('sses')) return w.slice(0, -2);
+  if (!/(ss|us|is)$/.test(w) && w.endsWith('s')) w = w.slice(0, -1);
+  if (w.endsWith('ing') && w.length > 5) w = undouble(w.slice(0, -3));
+  else if (w.endsWith('ed') && w.length > 4) w = undouble(w.slice(0, -2));
+  return w;
+}
+
+function undouble(word: string): string {
+  return /([^aeiouslz])\1$/.test(word) ? word.slice(0, -1) : word;
+}
+
+interface CompiledConcept {
+  id: string;
+  statutory: string[];
+  weight: number;
+}
+
+interface Compiled {
+  concepts: CompiledConcept[];
+  /** Chinese (and mixed) phrasings by first character. */
+  zh: Map<string, { text: string; concept: number; ascii: boolean }[]>;
+  /** English phrasings (word arrays) by first word. */
+  en: Map<string, { words: string[]; concept: number }[]>;
+  version: string;
+}
+
+let compiled: Compiled | undefined;
+const ASCII_WORD = /[a-z0-9]/;
+
+function compile(): Compiled {
+  const concepts: CompiledConcept[] = [];
+  const zh = new Map<string, { text: string; concept: number; ascii: boolean }[]>();
+  const en = new Map<string, { words: string[]; concept: number }[]>();
+  const ids = new Set<string>();
+  for (const entry of THESAURUS) {
+    if (ids.has(entry.id)) throw new Error(`thesaurus: duplicate concept id ${entry.id}`);
+    ids.add(entry.id);
+    const index = concepts.length;
+    const statutory = splitList(entry.statutory);
+    concepts.push({ id: entry.id, statutory, weight: entry.weight ?? 1 });
+    for (const phrase of new Set([...statutory, ...splitList(entry.zh)].map((p) => p.toLowerCase()))) {
+      const bucket = zh.get(phrase[0]!) ?? [];
+      bucket.push({ text: phrase, concept: index, ascii: /^[\x00-\x7f]+$/.test(phrase) });
+      zh.set(phrase[0]!, bucket);
+    }
+    for (const phrase of splitList(entry.en)) {
+      const words = englishWords(phrase);
+      if (words.length === 0) continue;
+      const bucket = en.get(words[0]!) ?? [];
+      bucket.push({ words, concept: index });
+      en.set(words[0]!, bucket);
+    }
+  }
+  return { concepts, zh, en, version: sha256(JSON.stringify(THESAURUS)).slice(0, 12) };
+}
+
+function thesaurus(): Compiled {
+  compiled ??= compile();
+  return compiled;
+}
+
+/** Changes whenever the thesaurus does: indexes built with another version are rebuilt. */
+export function thesaurusVersion(): string {
+  return thesaurus().version;
+}
+
+/** Number of concepts and phrasings, for the README and the eval report. */
+export function thesaurusSize(): { concepts: number; phrasings: number } {
+  const t = thesaurus();
+  let phrasings = 0;
+  for (const bucket of t.zh.values()) phrasings += bucket.length;
+  for (const bucket of t.en.values()) phrasings += bucket.length;
+  return { concepts: t.concepts.length, phrasings };
+}
+
+/** Finds the concepts a text mentions, in Chinese or in English. */
+export function findConcepts(text: string): ConceptMatch[] {
+  const t = thesaurus();
+  const counts = new Map<number, number>();
+  const lower = text.toLowerCase();
+  for (let i = 0; i < lower.length; i++) {
+    const bucket = t.zh.get(lower[i]!);
+    if (!bucket) continue;
+    for (const phrase of bucket) {
+      if (!lower.startsWith(phrase.text, i)) continue;
+      // "hr" must not match inside "three": Latin phrasings need word boundaries.
+      if (phrase.ascii && (ASCII_WORD.test(lower[i - 1] ?? '') || ASCII_WORD.test(lower[i + phrase.text.length] ?? ''))) continue;
+      counts.set(phrase.concept, (counts.get(phrase.concept) ?? 0) + 1);
+    }
+  }
+  if (/[a-z]/i.test(text)) {
+    const words = englishWords(text);
+    for (let i = 0; i < words.length; i++) {
+      const bucket = t.en.get(words[i]!);
+      if (!bucket) continue;
+      for (const phrase of bucket) {
+        if (phrase.words.every((word, offset) => words[i + offset] === word)) {
+          counts.set(phrase.concept, (counts.get(phrase.concept) ?? 0) + 1);
+        }
+      }
+    }
+  }
+  return [...counts].map(([index, count]) => {
+    const concept = t.concepts[index]!;
+    return { id: concept.id, statutory: concept.statutory, weight: concept.weight, count };
+  });
+}
