@@ -1,0 +1,114 @@
+import { createHash } from 'node:crypto';
+import { z } from 'zod';
+import type { InboundEventInput, PlatformIdentity } from '../../core/inbound.ts';
+import { normaliseLocale, type Locale } from '../../core/locale.ts';
+
+const AccountSchema = z
+  .object({
+    id: z.string().min(1).max(500),
+    name: z.string().max(300).optional().nullable(),
+    aadObjectId: z.string().max(100).optional().nullable(),
+    role: z.string().max(50).optional().nullable(),
+  })
+  .passthrough();
+
+/**
+ * The parts of a Bot Framework activity this channel reads. botbuilder has already checked the
+ * request's signature (with credentials); the shape is still the sender's, so it is parsed.
+ */
+export const TeamsActivitySchema = z
+  .object({
+    type: z.string().min(1).max(100),
+    id: z.string().max(300).optional().nullable(),
+    name: z.string().max(200).optional().nullable(),
+    channelId: z.string().min(1).max(100),
+    serviceUrl: z.string().min(1).max(1000),
+    from: AccountSchema,
+    recipient: AccountSchema.optional().nullable(),
+    conversation: z
+      .object({
+        id: z.string().min(1).max(500),
+        conversationType: z.string().max(50).optional().nullable(),
+        tenantId: z.string().max(100).optional().nullable(),
+        isGroup: z.boolean().optional().nullable(),
+      })
+      .passthrough(),
+    text: z.string().max(30_000).optional().nullable(),
+    value: z.unknown().optional(),
+    locale: z.string().max(50).optional().nullable(),
+    replyToId: z.string().max(300).optional().nullable(),
+    action: z.string().max(50).optional().nullable(),
+    membersAdded: z.array(AccountSchema).max(1000).optional().nullable(),
+    channelData: z
+      .object({
+        tenant: z.object({ id: z.string().max(100) }).passthrough().optional().nullable(),
+        team: z.object({ id: z.string().max(500) }).passthrough().optional().nullable(),
+        channel: z.object({ id: z.string().max(500) }).passthrough().optional().nullable(),
+      })
+      .passthrough()
+      .optional()
+      .nullable(),
+  })
+  .passthrough();
+export type TeamsActivity = z.infer<typeof TeamsActivitySchema>;
+
+/** The tenant of an activity: Teams puts it in channelData, and sometimes on the conversation. */
+export function tenantOf(activity: TeamsActivity): string {
+  return activity.channelData?.tenant?.id ?? activity.conversation.tenantId ?? '';
+}
+
+/**
+ * The member's platform identity. The AAD object id is the same person in every chat, team and
+ * bot of the tenant, so it is the stable key; Teams' own user id (29:…) differs per bot.
+ */
+export function identityOf(activity: TeamsActivity, email?: string): PlatformIdentity {
+  return {
+    channel: 'teams',
+    tenant: tenantOf(activity),
+    externalId: activity.from.aadObjectId || activity.from.id,
+    ...(activity.from.name ? { displayName: activity.from.name.slice(0, 200) } : {}),
+    ...(email ? { email } : {}),
+  };
+}
+
+/** A 1:1 chat with the bot: the only place where what a member does is seen by them alone. */
+export function isPersonal(activity: TeamsActivity): boolean {
+  return (activity.conversation.conversationType ?? 'personal') === 'personal' && !activity.conversation.isGroup;
+}
+
+/**
+ * Drops retried deliveries: activity ids are unique within a conversation only, so the key
+ * carries a digest of the conversation id as well.
+ */
+export function eventIdOf(activity: TeamsActivity): string | undefined {
+  if (!activity.id) return undefined;
+  const conversation = createHash('sha256').update(activity.conversation.id).digest('base64url').slice(0, 16);
+  return `${activity.id.slice(0, 200)}@${conversation}`;
+}
+
+/** Message text without the bot's @mention and the markup Teams wraps mentions and spaces in. */
+export function messageText(activity: TeamsActivity): string {
+  const raw = activity.text ?? '';
+  const botName = activity.recipient?.name;
+  return raw
+    .replace(/<at>([^<]*)<\/at>/gi, (whole, name: string) => (botName && name.trim() !== botName.trim() ? name : ''))
+    .replace(/&nbsp;/gi, ' ')
+    .replace(/<\/?(p|div|span|br)\b[^>]*>/gi, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .slice(0, 8000);
+}
+
+/** The fields of an inbound event every Teams activity shares; the caller adds the input. */
+export function eventBase(activity: TeamsActivity, reference: string, email?: string): Omit<InboundEventInput, 'input'> {
+  const locale: Locale | undefined = normaliseLocale(activity.locale ?? undefined);
+  const eventId = eventIdOf(activity);
+  return {
+    channel: 'teams',
+    conversationKey: activity.conversation.id,
+    identity: identityOf(activity, email),
+    ...(locale ? { locale } : {}),
+    ...(eventId ? { eventId } : {}),
+    reference,
+  };
+}

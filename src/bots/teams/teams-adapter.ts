@@ -1,0 +1,63 @@
+import type { IncomingMessage } from 'node:http';
+import { CloudAdapter, ConfigurationBotFrameworkAuthentication } from 'botbuilder';
+import type { TeamsConfig } from '../../config.ts';
+import type { Logger } from '../../core/logger.ts';
+
+/**
+ * botbuilder's CloudAdapter over ConfigurationBotFrameworkAuthentication. With credentials it
+ * validates the Bot Framework's signed token on every request and signs what it sends; without
+ * them it is in local-development mode for the Bot Framework Emulator.
+ */
+export function createTeamsAdapter(config: TeamsConfig, logger: Logger): CloudAdapter {
+  const credentials = config.credentials;
+  const auth = new ConfigurationBotFrameworkAuthentication({
+    MicrosoftAppId: credentials?.appId ?? '',
+    MicrosoftAppPassword: credentials?.appPassword ?? '',
+    MicrosoftAppTenantId: credentials?.tenantId ?? '',
+    MicrosoftAppType: credentials?.appType ?? 'MultiTenant',
+  });
+  const adapter = new CloudAdapter(auth);
+  // Errors the bot's own code did not catch: logged without the activity (it may hold message text).
+  adapter.onTurnError = async (context, error) => {
+    logger.error({ err: error, activity: context.activity?.type }, 'teams turn failed');
+  };
+  return adapter;
+}
+
+/** The app id to act as in proactive messages ("" in Emulator mode). */
+export function botAppId(config: TeamsConfig): string {
+  return config.credentials?.appId ?? '';
+}
+
+const JWT = /^Bearer [A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$/;
+const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '::1', '[::1]']);
+
+function isLoopbackAddress(address: string | undefined): boolean {
+  return !!address && (address === '::1' || address.startsWith('127.') || address === '::ffff:127.0.0.1' || address.startsWith('::ffff:127.'));
+}
+
+function isLoopbackUrl(value: unknown): boolean {
+  if (typeof value !== 'string') return false;
+  try {
+    const url = new URL(value);
+    return (url.protocol === 'http:' || url.protocol === 'https:') && (LOOPBACK_HOSTS.has(url.hostname) || url.hostname.startsWith('127.'));
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * A cheap gate in front of botbuilder, so that a request that cannot be genuine touches nothing:
+ * with credentials, one without a bearer token in JWT form (botbuilder would refuse it too, after
+ * logging a stack trace); without credentials, anything but the Emulator on this machine — an
+ * unauthenticated endpoint that posts to any `serviceUrl` would let anyone make the server send
+ * requests wherever they like.
+ */
+export function refuseRequest(config: TeamsConfig, req: IncomingMessage, body: Record<string, unknown>): string | undefined {
+  if (config.credentials) {
+    return JWT.test(req.headers.authorization ?? '') ? undefined : 'a Bot Framework bearer token is required';
+  }
+  if (!isLoopbackAddress(req.socket.remoteAddress)) return 'without MICROSOFT_APP_ID this endpoint accepts only the Bot Framework Emulator on this machine';
+  if (!isLoopbackUrl(body.serviceUrl)) return 'without MICROSOFT_APP_ID the serviceUrl must be a loopback address (the Emulator)';
+  return undefined;
+}

@@ -1,0 +1,224 @@
+import { TeamsInfo, type Activity, type TurnContext } from 'botbuilder';
+import { z } from 'zod';
+import type { App } from '../../app.ts';
+import type { TurnOutcome } from '../../core/assistant.ts';
+import type { InboundInput } from '../../core/inbound.ts';
+import { normaliseLocale, type Locale } from '../../core/locale.ts';
+import { replyToPlainText, type Reply } from '../../core/reply.ts';
+import type { Member } from '../../store/members.ts';
+import { ADAPTIVE_CARD_CONTENT_TYPE, card, paragraphs, type AdaptiveCard } from './adaptive-card.ts';
+import { parseCardSubmission, type CardSubmission } from './card-data.ts';
+import { parseCommand } from './commands.ts';
+import { referenceOf, rememberConversation } from './conversation-reference.ts';
+import { eventBase, identityOf, isPersonal, messageText, TeamsActivitySchema, type TeamsActivity } from './inbound-activity.ts';
+import { cardAttachment, completedCard, foldsIntoCard, replyToActivity, type FileLinker } from './reply-activity.ts';
+import { inlineActions, replySections } from './reply-card.ts';
+import { teamsTexts } from './teams-texts.ts';
+
+/** The staff side of the channel (case cards), plugged in when the ticket service exists. */
+export interface StaffCommands {
+  /** "cases": the open cases, for staff only. */
+  list(context: TurnContext, activity: TeamsActivity, member: Member | undefined, locale: Locale): Promise<void>;
+  /** Claim / Close / Reply pressed on a case card: the redrawn card, or a message to show. */
+  operate(activity: TeamsActivity, member: Member | undefined, submission: Extract<CardSubmission, { kind: 'staff' }>, locale: Locale): Promise<{ card?: AdaptiveCard; message?: string }>;
+}
+
+export interface TeamsBotOptions {
+  app: App;
+  fileLink?: FileLinker;
+  staff?: StaffCommands;
+}
+
+const ExecuteValueSchema = z.object({ action: z.object({ type: z.string(), verb: z.string().optional().nullable(), data: z.unknown() }), trigger: z.string().optional().nullable() });
+
+const INVOKE_MESSAGE = 'application/vnd.microsoft.activity.message';
+
+/**
+ * The Teams channel's turn logic: turns activities into inbound events for the assistant and
+ * draws its replies as Teams messages and Adaptive Cards. Thin on purpose: what to answer is the
+ * conversation core's business; this file only knows Teams.
+ */
+export class TeamsBot {
+  constructor(private readonly options: TeamsBotOptions) {}
+
+  async onTurn(context: TurnContext): Promise<void> {
+    const parsed = TeamsActivitySchema.safeParse(context.activity);
+    if (!parsed.success) {
+      this.options.app.logger.warn({ issues: parsed.error.issues.map((i) => i.path.join('.')) }, 'teams activity not understood');
+      return;
+    }
+    const activity = parsed.data;
+    switch (activity.type) {
+      case 'message':
+        return this.#onMessage(context, activity);
+      case 'invoke':
+        if (activity.name === 'adaptiveCard/action') return this.#onExecute(context, activity);
+        return;
+      case 'conversationUpdate':
+        return this.#onConversationUpdate(context, activity);
+      case 'installationUpdate':
+        if (activity.action === 'add') await rememberConversation(this.options.app.store, activity.conversation.id, referenceOf(activity), this.#platformLocale(activity));
+        return;
+      default:
+        return;
+    }
+  }
+
+  #platformLocale(activity: TeamsActivity): Locale {
+    return normaliseLocale(activity.locale ?? undefined) ?? this.options.app.config.defaultLocale;
+  }
+
+  /**
+   * The member's verified email, asked of Teams only while the account is not yet linked to the
+   * roster: the assistant links it when the email matches exactly one member.
+   */
+  async #email(context: TurnContext, activity: TeamsActivity): Promise<string | undefined> {
+    if (activity.channelId !== 'msteams') return undefined;
+    const known = await this.options.app.store.members.resolveIdentity(identityOf(activity));
+    if (known.member) return undefined;
+    try {
+      const account = await TeamsInfo.getMember(context, activity.from.id);
+      const email = account.email || account.userPrincipalName;
+      return email && email.includes('@') ? email.slice(0, 320) : undefined;
+    } catch (error) {
+      this.options.app.logger.warn({ err: error instanceof Error ? error.message : String(error) }, 'teams member lookup failed');
+      return undefined;
+    }
+  }
+
+  /** The member behind an activity, linking by email on the way (for staff operations). */
+  async #member(context: TurnContext, activity: TeamsActivity): Promise<Member | undefined> {
+    const email = await this.#email(context, activity);
+    return (await this.options.app.store.members.resolveIdentity(identityOf(activity, email))).member;
+  }
+
+  async #handle(context: TurnContext, activity: TeamsActivity, input: InboundInput): Promise<TurnOutcome> {
+    const email = await this.#email(context, activity);
+    const reference = JSON.stringify(referenceOf(activity));
+    return this.options.app.assistant.handle({ ...eventBase(activity, reference, email), input });
+  }
+
+  async #send(context: TurnContext, activity: TeamsActivity, replies: Reply[], locale: Locale): Promise<void> {
+    for (const reply of replies) {
+      await context.sendActivity(replyToActivity(reply, { locale, channelId: activity.channelId, fileLink: this.options.fileLink }));
+    }
+  }
+
+  async #failed(context: TurnContext, activity: TeamsActivity, error: unknown): Promise<void> {
+    this.options.app.logger.error({ err: error, activity: activity.type }, 'teams turn failed');
+    await context.sendActivity({ type: 'message', text: teamsTexts.failed[this.#platformLocale(activity)] });
+  }
+
+  async #onMessage(context: TurnContext, activity: TeamsActivity): Promise<void> {
+    const submission = activity.value !== undefined && activity.value !== null ? parseCardSubmission(activity.value) : undefined;
+    if (submission) return this.#onSubmit(context, activity, submission);
+    const command = parseCommand(messageText(activity));
+    const locale = this.#platformLocale(activity);
+    try {
+      if (command.kind === 'ask-what') {
+        await context.sendActivity({ type: 'message', text: teamsTexts.askWhat[locale] });
+        return;
+      }
+      if (command.kind === 'cases') {
+        const member = await this.#member(context, activity);
+        if (this.options.staff) await this.options.staff.list(context, activity, member, locale);
+        else await context.sendActivity({ type: 'message', text: teamsTexts.casesUnavailable[locale] });
+        return;
+      }
+      // Answers can take a few seconds: show that the bot is on it.
+      await context.sendActivity({ type: 'typing' });
+      const outcome = await this.#handle(context, activity, { type: 'message', text: command.text });
+      await this.#send(context, activity, outcome.replies, outcome.locale);
+    } catch (error) {
+      await this.#failed(context, activity, error);
+    }
+  }
+
+  /** Runs a card action through the assistant: the outcome folded into the card, the rest as new messages. */
+  async #runSubmission(context: TurnContext, activity: TeamsActivity, submission: Exclude<CardSubmission, { kind: 'staff' }>) {
+    const input: InboundInput = submission.kind === 'action' ? { type: 'action', value: submission.value } : { type: 'form', formId: submission.formId, values: submission.values };
+    const outcome = await this.#handle(context, activity, input);
+    const folded = outcome.replies.filter(foldsIntoCard);
+    const rest = outcome.replies.filter((r) => !foldsIntoCard(r));
+    // Without the pressed card's snapshot there is nothing to redraw: the card stays as it was.
+    const done = submission.snapshot && !outcome.duplicate ? completedCard(submission.snapshot, folded, outcome.locale) : undefined;
+    return { outcome, folded, rest, done };
+  }
+
+  /** The Action.Submit fallback: a message whose `value` is the card's data. */
+  async #onSubmit(context: TurnContext, activity: TeamsActivity, submission: CardSubmission): Promise<void> {
+    const locale = this.#platformLocale(activity);
+    try {
+      if (submission.kind === 'staff') {
+        const result = await this.#operate(context, activity, submission, locale);
+        // A case card is shared by all staff: redrawing it for everyone is the point.
+        if (result.card && activity.replyToId) await context.updateActivity({ type: 'message', id: activity.replyToId, attachments: [cardAttachment(result.card)] });
+        if (result.message) await context.sendActivity({ type: 'message', text: result.message });
+        return;
+      }
+      const { outcome, folded, rest, done } = await this.#runSubmission(context, activity, submission);
+      // Only in a 1:1 chat is the card the member's own: in a channel everybody sees the same card.
+      if (done && activity.replyToId && isPersonal(activity)) {
+        await context.updateActivity({ type: 'message', id: activity.replyToId, attachments: [cardAttachment(done)] });
+      } else {
+        await this.#send(context, activity, folded, outcome.locale);
+      }
+      await this.#send(context, activity, rest, outcome.locale);
+    } catch (error) {
+      await this.#failed(context, activity, error);
+    }
+  }
+
+  /** Action.Execute (Universal Actions): the card in the invoke response replaces the pressed card for this user. */
+  async #onExecute(context: TurnContext, activity: TeamsActivity): Promise<void> {
+    const locale = this.#platformLocale(activity);
+    const respond = (body: Record<string, unknown>) => context.sendActivity({ type: 'invokeResponse', value: { status: 200, body } } as Partial<Activity>);
+    const message = (text: string) => respond({ statusCode: 200, type: INVOKE_MESSAGE, value: text });
+    const value = ExecuteValueSchema.safeParse(activity.value);
+    const submission = value.success ? parseCardSubmission(value.data.action.data) : undefined;
+    if (!submission) {
+      await message(teamsTexts.failed[locale]);
+      return;
+    }
+    try {
+      if (submission.kind === 'staff') {
+        const result = await this.#operate(context, activity, submission, locale);
+        if (result.card && activity.replyToId) await context.updateActivity({ type: 'message', id: activity.replyToId, attachments: [cardAttachment(result.card)] });
+        await (result.card ? respond({ statusCode: 200, type: ADAPTIVE_CARD_CONTENT_TYPE, value: result.card }) : message(result.message ?? ''));
+        return;
+      }
+      const { outcome, folded, rest, done } = await this.#runSubmission(context, activity, submission);
+      await this.#send(context, activity, rest, outcome.locale);
+      if (done) await respond({ statusCode: 200, type: ADAPTIVE_CARD_CONTENT_TYPE, value: done });
+      else await message(folded.map(replyToPlainText).join('\n') || '✓');
+    } catch (error) {
+      this.options.app.logger.error({ err: error }, 'teams card action failed');
+      await message(teamsTexts.failed[locale]);
+    }
+  }
+
+  async #operate(context: TurnContext, activity: TeamsActivity, submission: Extract<CardSubmission, { kind: 'staff' }>, locale: Locale) {
+    if (!this.options.staff) return { message: teamsTexts.casesUnavailable[locale] };
+    return this.options.staff.operate(activity, await this.#member(context, activity), submission, locale);
+  }
+
+  /**
+   * The bot was added to a chat or team: remember the conversation (proactive messages need it)
+   * and greet with the help menu, run through the assistant like a "help" message.
+   */
+  async #onConversationUpdate(context: TurnContext, activity: TeamsActivity): Promise<void> {
+    const botId = activity.recipient?.id;
+    if (!botId || !(activity.membersAdded ?? []).some((m) => m.id === botId)) return;
+    const locale = this.#platformLocale(activity);
+    try {
+      const outcome = await this.#handle(context, activity, { type: 'message', text: locale === 'en' ? 'help' : '帮助' });
+      if (outcome.duplicate) return;
+      const body = [...paragraphs(teamsTexts.welcomeTitle[locale], { weight: 'Bolder', size: 'Medium' })];
+      for (const reply of outcome.replies) body.push(...inlineActions(replySections(reply, locale, { interactive: true })));
+      if (!isPersonal(activity)) body.push(...paragraphs(teamsTexts.welcomeChannel[locale], { isSubtle: true, size: 'Small' }));
+      await context.sendActivity({ type: 'message', summary: teamsTexts.welcomeTitle[locale], attachments: [cardAttachment(card(body))] });
+    } catch (error) {
+      await this.#failed(context, activity, error);
+    }
+  }
+}

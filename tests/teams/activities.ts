@@ -1,0 +1,75 @@
+import { randomUUID } from 'node:crypto';
+
+/** Who is talking in a test activity. */
+export interface TestUser {
+  id: string;
+  name: string;
+  aadObjectId?: string;
+}
+
+export const bot = { id: '28:union-assistant', name: 'Union Assistant' };
+export const tenantId = 'tenant-1';
+
+/** A Teams activity as the Bot Connector posts it to /api/messages. */
+export function teamsActivity(serviceUrl: string, user: TestUser, conversation: { id: string; conversationType?: string }, extra: Record<string, unknown>): Record<string, unknown> {
+  return {
+    id: randomUUID(),
+    channelId: 'msteams',
+    serviceUrl,
+    timestamp: new Date().toISOString(),
+    from: { id: user.id, name: user.name, ...(user.aadObjectId ? { aadObjectId: user.aadObjectId } : {}) },
+    recipient: bot,
+    conversation: { conversationType: 'personal', tenantId, ...conversation },
+    channelData: { tenant: { id: tenantId } },
+    locale: 'en-US',
+    ...extra,
+  };
+}
+
+/** A message as the Bot Framework Emulator sends it: no Teams channel data, no tenant. */
+export function emulatorMessage(serviceUrl: string, text: string): Record<string, unknown> {
+  return {
+    type: 'message',
+    id: randomUUID(),
+    channelId: 'emulator',
+    serviceUrl,
+    timestamp: new Date().toISOString(),
+    from: { id: 'emulator-user', name: 'User', role: 'user' },
+    recipient: { id: 'emulator-bot', name: 'Bot', role: 'bot' },
+    conversation: { id: 'emulator-conversation|livechat' },
+    text,
+    textFormat: 'plain',
+    locale: 'en-US',
+  };
+}
+
+/** POSTs an activity to the server's Bot Framework endpoint. */
+export async function postActivity(serverUrl: string, activity: Record<string, unknown>, headers: Record<string, string> = {}): Promise<{ status: number; body: unknown }> {
+  const res = await fetch(`${serverUrl}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(activity) });
+  const text = await res.text();
+  let body: unknown = text;
+  try {
+    body = text ? JSON.parse(text) : undefined;
+  } catch {
+    // not JSON: keep the text
+  }
+  return { status: res.status, body };
+}
+
+/** All text a posted activity shows, cards included, to search for what a member would read. */
+export function shownText(activity: Record<string, unknown>): string {
+  const texts: string[] = [];
+  const walk = (node: unknown) => {
+    if (Array.isArray(node)) node.forEach(walk);
+    else if (node && typeof node === 'object') {
+      // Hidden inputs and action data are not shown.
+      if ((node as { isVisible?: boolean }).isVisible === false) return;
+      for (const [key, value] of Object.entries(node)) {
+        if ((key === 'text' || key === 'title' || key === 'value') && typeof value === 'string') texts.push(value);
+        else if (key !== 'data') walk(value);
+      }
+    }
+  };
+  walk({ text: activity.text, attachments: activity.attachments });
+  return texts.join('\n');
+}

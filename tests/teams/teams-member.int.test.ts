@@ -1,0 +1,96 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { startServer, type RunningServer } from '../../src/server/serve.ts';
+import { testApp } from '../helpers/app.ts';
+import { providers } from '../helpers/database.ts';
+import { emulatorMessage, postActivity, shownText, teamsActivity, tenantId, type TestUser } from './activities.ts';
+import { FakeBotConnector } from './fake-bot-connector.ts';
+
+const zhang: TestUser = { id: '29:zhang', name: '张三', aadObjectId: 'aad-zhang' };
+
+describe.each(providers)('Teams channel, member side, on %s', (provider) => {
+  let app: Awaited<ReturnType<typeof testApp>>;
+  let server: RunningServer;
+  let connector: FakeBotConnector;
+  beforeAll(async () => {
+    connector = await new FakeBotConnector().start();
+    app = await testApp(provider);
+    server = await startServer(app, { port: 0, host: '127.0.0.1' });
+  });
+  afterAll(async () => {
+    await server?.close();
+    await app?.close();
+    await connector?.close();
+  });
+  afterEach(() => connector.reset());
+
+  it('answers an Emulator message without credentials, replying to the activity at its serviceUrl', async () => {
+    const activity = emulatorMessage(connector.url, 'How long is maternity leave?');
+    const res = await postActivity(server.url, activity);
+    expect(res.status).toBe(200);
+    const [reply] = connector.posted();
+    expect(reply).toBeDefined();
+    expect(reply!.conversationId).toBe('emulator-conversation|livechat');
+    const call = connector.calls.find((c) => c.body?.type === 'message')!;
+    // A reply to the member's message, as the Bot Framework protocol has it.
+    expect(call.activityId).toBe(activity.id);
+    expect(shownText(reply!).length).toBeGreaterThan(0);
+  });
+
+  it('links a Teams member to the roster by the email Teams reports, and answers in a 1:1 chat', async () => {
+    await app.store.members.upsert({ name: '张三', employeeNumber: 'E001', email: 'zhang@example.com', status: 'member', roles: '' });
+    connector.members.set(zhang.id, { id: zhang.id, name: zhang.name, aadObjectId: zhang.aadObjectId, email: 'zhang@example.com', userPrincipalName: 'zhang@example.com' });
+    const res = await postActivity(server.url, teamsActivity(connector.url, zhang, { id: 'a:personal-zhang' }, { type: 'message', text: 'help' }));
+    expect(res.status).toBe(200);
+    expect(connector.calls.some((c) => c.method === 'GET' && c.path.endsWith(`/members/${encodeURIComponent(zhang.id)}`))).toBe(true);
+    const { member } = await app.store.members.resolveIdentity({ channel: 'teams', tenant: tenantId, externalId: 'aad-zhang' });
+    expect(member?.employeeNumber).toBe('E001');
+    const texts = connector.posted().map(shownText).join('\n');
+    expect(texts).toContain('I can');
+    // Linked: no "not linked to the roster" note any more.
+    expect(texts).not.toContain('not yet linked');
+    // Once linked, Teams is not asked again.
+    connector.reset();
+    await postActivity(server.url, teamsActivity(connector.url, zhang, { id: 'a:personal-zhang' }, { type: 'message', text: 'help' }));
+    expect(connector.calls.some((c) => c.method === 'GET')).toBe(false);
+  });
+
+  it('says honestly when question answering is not available', async () => {
+    const res = await postActivity(server.url, teamsActivity(connector.url, zhang, { id: 'a:personal-zhang' }, { type: 'message', text: 'How many days of annual leave do I get?' }));
+    expect(res.status).toBe(200);
+    const texts = connector.posted().map(shownText).join('\n');
+    expect(texts).toMatch(/not available|answer/i);
+  });
+
+  it('answers an @mention in a channel inside the thread, without the mention', async () => {
+    const channelThread = '19:general@thread.tacv2;messageid=1700000000000';
+    const activity = teamsActivity(connector.url, zhang, { id: channelThread, conversationType: 'channel' }, { type: 'message', text: '<at>Union Assistant</at> help', entities: [{ type: 'mention', text: '<at>Union Assistant</at>', mentioned: { id: '28:union-assistant', name: 'Union Assistant' } }] });
+    await postActivity(server.url, activity);
+    const posted = connector.posted();
+    expect(posted.length).toBeGreaterThan(0);
+    expect(posted.every((p) => p.conversationId === channelThread)).toBe(true);
+    expect(posted.map(shownText).join('\n')).toContain('I can');
+  });
+
+  it('greets with a welcome card when installed, and remembers the conversation for later', async () => {
+    const update = teamsActivity(connector.url, zhang, { id: 'a:personal-new' }, { type: 'conversationUpdate', membersAdded: [{ id: '28:union-assistant' }] });
+    await postActivity(server.url, update);
+    const [welcome] = connector.posted();
+    expect(welcome?.attachments).toEqual([expect.objectContaining({ contentType: 'application/vnd.microsoft.card.adaptive' })]);
+    expect(shownText(welcome!)).toContain('Welcome to the Union Assistant');
+    expect(await app.store.sessions.reference('teams', 'a:personal-new')).toContain(connector.url);
+  });
+
+  it('drops a retried delivery of the same activity', async () => {
+    const activity = teamsActivity(connector.url, zhang, { id: 'a:personal-zhang' }, { type: 'message', text: 'help' });
+    await postActivity(server.url, activity);
+    const first = connector.posted().length;
+    await postActivity(server.url, activity);
+    expect(connector.posted().length).toBe(first);
+  });
+
+  it('refuses, without credentials, a serviceUrl that is not on this machine', async () => {
+    const res = await postActivity(server.url, { ...emulatorMessage('https://smba.trafficmanager.net/emea/', 'hi') });
+    expect(res.status).toBe(401);
+    expect(connector.calls).toHaveLength(0);
+  });
+});
