@@ -21,7 +21,9 @@ export function webContext(app: App): WebContext {
     auth: new WebAuth(app.store, accounts, app.logger),
     revisions: new KnowledgeRevisionRepository(app.store.db.prisma),
     cookies: { secure: (app.config.publicUrl ?? '').startsWith('https:') },
-    // Ten tries per five minutes per address and per name; the account locks after five failures.
+    // Per five minutes: 60 tries from one address (offices share one behind NAT), 10 for one
+    // name; and the account itself locks after five wrong passwords in a row (web-auth.ts).
+    addressLimiter: new RateLimiter(60, 5 * 60_000),
     signInLimiter: new RateLimiter(10, 5 * 60_000),
   };
 }

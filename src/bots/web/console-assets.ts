@@ -95,6 +95,17 @@ export const CONSOLE_JS = `
     };
     tick();
   }
+  // Service-level timers turn red when their time passes while the page is open.
+  setInterval(() => {
+    for (const timer of document.querySelectorAll('[data-due]')) {
+      if (Date.parse(timer.dataset.due) <= Date.now() && !timer.classList.contains('late')) {
+        timer.classList.remove('ok', 'due');
+        timer.classList.add('late');
+        const row = timer.closest('tr');
+        if (row) row.classList.add('late');
+      }
+    }
+  }, 15000);
   // A CSV file chosen for import is read into the form's text area (the area works on its own).
   for (const picker of document.querySelectorAll('input[type="file"][data-into]')) {
     picker.addEventListener('change', async () => {

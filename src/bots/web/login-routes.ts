@@ -77,7 +77,7 @@ export function attachLoginRoutes(server: HttpServer, web: WebContext): void {
       const { locale } = viewer;
       const username = field(form, 'username').trim().slice(0, 100);
       const next = localPath(field(form, 'next'), '/console');
-      if (!web.signInLimiter.take(`ip:${clientAddress(req)}`) || !web.signInLimiter.take(`user:${username.toLowerCase()}`)) {
+      if (!web.addressLimiter.take(clientAddress(req)) || !web.signInLimiter.take(username.toLowerCase())) {
         return sendHtml(res, 429, loginForm(viewer, next, tr(text.slowDown, locale), username));
       }
       const result = await web.auth.signIn(username, field(form, 'password'));
@@ -124,7 +124,7 @@ export function attachLoginRoutes(server: HttpServer, web: WebContext): void {
     'POST',
     '/login/link',
     page(web, null, async ({ req, res, viewer, form }) => {
-      if (!web.signInLimiter.take(`ip:${clientAddress(req)}`)) return sendHtml(res, 429, plainPage(viewer, tr(text.setTitle, viewer.locale), html`<p class="flash error">${tr(text.slowDown, viewer.locale)}</p>`));
+      if (!web.addressLimiter.take(clientAddress(req))) return sendHtml(res, 429, plainPage(viewer, tr(text.setTitle, viewer.locale), html`<p class="flash error">${tr(text.slowDown, viewer.locale)}</p>`));
       const token = field(form, 'token');
       const result = await web.auth.redeemLink(token, field(form, 'password'));
       if (!result.ok) {

@@ -62,7 +62,7 @@ export function checkCsrf(req: IncomingMessage, viewer: Viewer, submitted?: stri
 /** What each console area needs. The services check again; this keeps pages from leaking. */
 export const AREA_ROLES = {
   overview: ['staff', 'counsellor', 'editor', 'admin'],
-  cases: ['staff', 'counsellor'],
+  cases: ['staff', 'counsellor', 'admin'],
   knowledge: ['editor'],
   members: ['admin'],
   democracy: ['admin'],

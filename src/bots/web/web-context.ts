@@ -20,6 +20,9 @@ export interface WebContext {
   accounts: WebAccountRepository;
   revisions: KnowledgeRevisionRepository;
   cookies: CookiePolicy;
+  /** Sign-in attempts per client address. */
+  addressLimiter: RateLimiter;
+  /** Sign-in attempts per account name. */
   signInLimiter: RateLimiter;
 }
 
