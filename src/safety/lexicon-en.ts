@@ -18,15 +18,16 @@ const ACTOR =
 const ASSAULT_VERB =
   '(hit|hits|hitting|punched|punches|punching|slapped|slaps|kicked|kicks|choked|chokes|strangled|beat|beats|beating|' +
   'shoved|attacked|attacks|assaulted|assaults|raped|rapes|groped|gropes|groping|molested|molests|spat on|spit on|' +
-  'grabbed|grabs|headbutted|stabbed|burned|burnt)';
+  'grabbed|grabs|headbutted|stabbed|burned|burnt|dragged|pulled)';
 const BODY = '(face|head|neck|throat|arm|hair|breast|breasts|chest|butt|ass|crotch|body|legs?)';
 const TARGET =
   '(him|her|them|everyone|everybody|all of them|(my|our|the|that) ([a-z]+ ){0,1}?(boss|manager|supervisor|coworker|co worker|' +
-  'colleague|lead|foreman|husband|wife|guy|man|woman|bitch|bastard|asshole|prick|idiot|director|ceo))';
+  'colleague|lead|foreman|husband|wife|guy|man|woman|bitch|bastard|asshole|prick|idiot|director|ceo)s?|someone|somebody|people|anyone)';
 const INTENT = '(gonna|going to|want to|wanna|will|about to|plan to|planning to|ready to|thinking (about|of))';
 /** Who means to act: "I", "we", or a colleague the member is worried about. */
 const SUBJECT = `((i|im|we|were|he|hes|she|shes|they|theyre)\\b[^|]{0,20}?\\b${INTENT}|ill|hell|shell|theyll)`;
-const ACCIDENT = /\b(accident|accidentally|by mistake|lifting|slipped|fell|tripped|shaving|cooking|chopping|box cutter|on (a|the|my) ([a-z]+ )?(machine|box|blade|glass|paper|knife|ladder|stove|oven|iron)|injury claim|claim|covered|compensation)\b/;
+const COMPETITION = /\b(for the (promotion|job|role|position|contract|award)|in the (vote|election|race|game|competition|tender)|candidate|competitor|rival|opponent|applicant)\b/;
+const ACCIDENT = /\b(accident|accidentally|by mistake|lifting|slipped|slipping|fell|falling|fall off|ladder|tripped|tripping|shaving|cooking|chopping|box cutter|on (a|the|my) ([a-z]+ )?(machine|box|blade|glass|paper|knife|ladder|stove|oven|iron)|injury claim|claim|covered|compensation)\b/;
 
 /** Rules for English text. */
 export const EN_RULES: readonly CrisisRule[] = [
@@ -45,7 +46,7 @@ export const EN_RULES: readonly CrisisRule[] = [
   enRule('en.suicide.wish-dead', 'crisis', ['suicide'],
     String.raw`\bwish (i|id) (was|were|had) dead\b|\bwish i (could )?(die|just die|disappear forever|not wake up|never woke up|wouldnt wake up)\b`),
   enRule('en.suicide.better-off', 'crisis', ['suicide'],
-    String.raw`\bbetter off (dead|without me|if i (was|were|wasnt|werent) (dead|gone|here|around|alive|never born))\b|\b(everyone|everybody|they|the world|my family|people) (would|will|d)? ?be better (off )?without me\b`),
+    String.raw`\bbetter off (dead|without me|if i (was|were|wasnt|werent) (dead|gone|here|around|alive|never born))\b|\b(happier|better|better off) (if|when|once) i (was|were|am|m|im) (gone|dead|not here|not around)\b|\b(everyone|everybody|they|the world|my family|people) (would|will|d)? ?be better (off )?without me\b`),
   enRule('en.suicide.end-life', 'crisis', ['suicide'],
     String.raw`\b(?<core>(end|ending|ended|take|taking|took) (my|his|her|their) (own )?li(fe|ves))\b`, { negatable: true, pastAware: true }),
   enRule('en.suicide.end-it', 'crisis', ['suicide'],
@@ -68,20 +69,25 @@ export const EN_RULES: readonly CrisisRule[] = [
     String.raw`\b(drive|driving|drove|crash|crashing) (my )?(car|truck|van)? ?(off|into) (a|the) (bridge|cliff|wall|tree|river|lake|truck|train)\b|\bnoose\b` +
       String.raw`|\b(i|ive|im)\b[^|]{0,12}?\b(bought|buy|buying|got|getting|tied|tying) (a |some |the )?rope\b`),
   enRule('en.suicide.farewell', 'crisis', ['suicide'],
-    String.raw`\b(goodbye|farewell|saying goodbye to|say goodbye to) (this |the |cruel )?world\b|\b(wrote|writing|write|left) (a|my) (goodbye|farewell) (note|letter)\b`),
+    String.raw`\b(goodbye|farewell|saying goodbye to|say goodbye to) (this |the |cruel )?world\b|\b(letters?|notes?|messages?) (to [a-z ]{1,20})?saying goodbye\b|\bgoodbye (letters?|notes?)\b|\b(wrote|writing|write|left) (a|my) (goodbye|farewell) (note|letter)\b`),
   enRule('en.suicide.never-wake', 'crisis', ['suicide'],
     String.raw`\b(sleep|go to sleep) (forever|and never wake up|and not wake up)\b|\b(never|not) wake up\b(?! (on time|early|before|in time|at|for|until|till|in the morning)\b)`),
+  enRule('en.suicide.high-place', 'crisis', ['suicide'],
+    String.raw`\b(im|i am) (standing |sitting |up )?(on|at) (the|a) (edge of the |edge of a )?(bridge|roof|rooftop|ledge|edge|top of the building|railway tracks|tracks|cliff|balcony railing)\b` +
+      String.raw`|\b(going to|gonna|about to|ready to) jump\b(?! (ship|in|on|into|to|at|the gun|through|start|right in|off the call|ahead|queue|the queue)\b)`,
+    { unless: /\b(fix|fixing|repair|repairing|install|installing|working|smok(e|ing)|lunch|break|inspect(ion|ing)?|maintenance)\b/ }),
   enRule('en.suicide.someone', 'crisis', ['suicide'],
-    String.raw`\b(my|our|a|his|her) ([a-z]+ ){0,2}?${PERSON}s?\b[^|]{0,40}?\b(?<core>${SUICIDE}|(want|wants|wanted) to die|not (want|wanting) to live)`,
+    String.raw`\b(my|our|a|his|her) ([a-z]+ ){0,2}?${PERSON}s?\b[^|]{0,40}?\b(?<core>${SUICIDE}|(want|wants|wanted) to die|not (want|wanting) to live|(talks|talking|talked) about (dying|death|ending it))`,
     { negatable: true }),
   enRule('en.suicide.themself', 'crisis', ['suicide'],
     String.raw`\b(?<core>(kill|kills|killed|killing|hang|hanged|hanging) ${THEMSELF}|(took|take|taking|end|ended|ending) (his|her|their) (own )?life)\b` +
-      String.raw`|\b(he|she|they) (really |just )?(wants?|wanted|wanna) to die\b|\b(he|she|they) (doesnt|does not|dont) want to (live|be alive)\b`,
+      String.raw`|\b(he|she|they) (really |just )?(wants?|wanted|wanna) to die\b|\b(he|she|they) (doesnt|does not|dont) want to (live|be alive)\b` +
+      String.raw`|\b(he|she|they) (talks|talking|talked|keeps talking|kept talking|keep talking) about (dying|death|killing (him|her|them)selfs?|ending it|not being here)\b`,
     { negatable: true }),
 
   // --- self-harm
   enRule('en.self-harm.myself', 'crisis', ['self-harm'],
-    String.raw`\b(?<core>(cut|cutting|cuts|burn|burning|burned|burnt|harm|harming|hurt|hurting|hurts|bruise|bruising) ${MYSELF})\b(?! out\b)`,
+    String.raw`\b(?<core>(cut|cutting|cuts|burn|burning|burned|burnt|harm|harming|hurt|hurting|hurts|bruise|bruising|hit|hitting|punch|punching|punched) ${MYSELF})\b(?! (out|up)\b)`,
     { negatable: true, pastAware: true, unless: ACCIDENT }),
   enRule('en.self-harm.themself', 'crisis', ['self-harm'],
     String.raw`\b(?<core>(cut|cutting|cuts|burn|burning|harm|harming|hurt|hurting|hurts) ${THEMSELF})\b`,
@@ -99,10 +105,11 @@ export const EN_RULES: readonly CrisisRule[] = [
 
   // --- harm to others
   enRule('en.harm.target', 'crisis', ['harm-to-others'],
-    String.raw`\b${SUBJECT} (just |really |fucking |literally )?(?<core>(kill|murder|stab|shoot|strangle|hurt|beat up) ${TARGET})\b(?! (with kindness|in (chess|the game|ping pong)|at (chess|cards))\b)`,
+    String.raw`\b${SUBJECT} (just |really |fucking |literally )?(?<core>(kill|murder|stab|shoot|strangle|hurt|beat up|beat (the [a-z]+ )?out of|poison) ${TARGET})\b(?! (with kindness|in (chess|the game|ping pong)|at (chess|cards))\b)`,
     { negatable: true }),
   enRule('en.harm.fantasy', 'crisis', ['harm-to-others'],
-    String.raw`\b(fantasi[sz](e|es|ing)|dream(ing)?|keep thinking|thinking|think|plan(ning)?) (about|of) (?<core>(killing|murdering|stabbing|shooting|strangling|hurting) ${TARGET})\b`,
+    String.raw`\b(fantasi[sz](e|es|ing|ed)|dream(ing|t|ed)?|keep thinking|thinking|think|thought|plan(ning|ned)?) (about|of) (?<core>(killing|murdering|stabbing|shooting|strangling|hurting|poisoning) ${TARGET})\b` +
+      String.raw`|\bsnap and (hurt|kill|attack|stab|shoot) (someone|somebody|people|everyone|anyone)\b`,
     { negatable: true }),
   enRule('en.harm.weapon', 'crisis', ['harm-to-others'],
     String.raw`\b(bring|bringing|brought|take|taking|carry|carrying) (a |my )?(gun|knife|weapon|rifle|pistol|machete|blade) (to|into) (work|the office|the plant|the warehouse|the site|the factory|the meeting)\b` +
@@ -113,15 +120,19 @@ export const EN_RULES: readonly CrisisRule[] = [
 
   // --- violence against the member
   enRule('en.violence.hit-me', 'crisis', ['violence'],
-    String.raw`\b${ACTOR} (just |also |then |has |had |keeps |kept |always |again |repeatedly |has been |have been )?(?<core>${ASSAULT_VERB}) (me|my ${BODY})\b(?! (up|with|to the|off|out|back|a|an|some|lunch|coffee|in (a|the) (game|race)|in the gut)\b)`,
-    { negatable: true }),
+    String.raw`\b${ACTOR} (just |also |then |has |had |keeps |kept |always |again |repeatedly |has been |have been )?(?<core>${ASSAULT_VERB}) (me|my ${BODY})\b(?! (up|with|to the|off|out|back|a|an|some|lunch|coffee|in (a|the) (game|race)|in the gut|aside|into (a|the|this) (meeting|call|project|room))\b)`,
+    { negatable: true, unless: COMPETITION }),
   enRule('en.violence.thrown-touched', 'crisis', ['violence'],
     String.raw`\b${ACTOR} (just |also |then |has |had )?(threw|throws|hurled|thrown) ([a-z]+ ){0,2}?at me\b` +
       String.raw`|\b(and|then|he|she|they|someone|somebody|guy|man|boss|manager|supervisor|coworker|colleague|customer) (touched|fondled|groped) (me|my)\b(?! (deeply|so much|a lot|heart))` +
       String.raw`|\btouched me (inappropriately|without|against|there|sexually|all over)|\binappropriately touched`),
   enRule('en.violence.was-hit', 'crisis', ['violence'],
-    String.raw`\b(i|ive|im|i have|i was|i got|i am|i been|i keep getting) (just |been |being |also )?(hit|punched|slapped|kicked|beaten|beaten up|beat up|choked|strangled|assaulted|attacked|raped|sexually assaulted|molested|groped|stabbed|locked in|locked up|held against my will|trafficked|spat on|threatened with (a )?(knife|gun|violence|weapon))\b` +
-      String.raw`(?! (by (a|an|the)? ?(car|truck|forklift|ball|door|box|machine|bike|bus|vehicle|pallet|layoffs?|cuts|restructuring|recession|storm|wave|virus|covid|flu|bill|fine|news)\b|with\b|hard\b|in the gut\b))`),
+    String.raw`\b(ive been|im being|i have been|i was|i got|i am being|i been|i keep getting|i get) (just |been |being |also )?(hit|punched|slapped|kicked|beaten|beaten up|beat up|choked|strangled|assaulted|attacked|raped|sexually assaulted|molested|groped|stabbed|locked in|locked up|held against my will|trafficked|spat on|threatened with (a )?(knife|gun|violence|weapon))\b` +
+      String.raw`(?! (by (a|an|the)? ?(car|truck|forklift|ball|door|box|machine|bike|bus|vehicle|pallet|layoffs?|cuts|restructuring|recession|storm|wave|virus|covid|flu|bill|fine|news)\b|with\b|hard\b|in the gut\b))`,
+    { unless: COMPETITION }),
+  enRule('en.violence.forced', 'crisis', ['violence'],
+    String.raw`\bforced (him|her)self on (me|her|him)\b|\bforced me to (have sex|perform|touch|kiss|undress)\b|\bdragged me by (my|the) (hair|arm|neck|collar)\b|\bpulled my hair\b` +
+      String.raw`|\blocked (the|our|my) ([a-z]+ )?(doors?|gates?|rooms?) (from the outside|on us|on me)\b`),
   enRule('en.violence.sexual', 'crisis', ['violence'],
     String.raw`\b(?<core>raped|rape|sexual(ly)? assault(ed)?|molest(ed|ing)?|sexual abuse|sexually abused)\b`, { mention: true }),
   enRule('en.violence.threat', 'crisis', ['violence'],

@@ -31,7 +31,9 @@ const RISK_ABOUT_SOMEONE =
   '(?:自杀|轻生|跳楼|割腕|割脉|寻短见|寻死|上吊|跳河|烧炭|喝农药|服毒|自残|想不开|不想活|想死|遗书|了结自己|结束自己的生命)';
 
 const MONEY = /工资|薪水|收入|钱|房租|房贷|物价|生活费|养家|养不起|开销|涨价|穷|吃饭/u;
-const ACCIDENT = /不小心|意外|搬|摔|干活|操作|机器|设备|工作时|上班时|事故|工伤/u;
+const ACCIDENT = /不小心|意外|摔倒|摔了|事故|工伤|误伤|没注意|被机器|搬货|搬东西|干活的时候|操作机器|切菜/u;
+/** Saying goodbye because of leaving a job, not leaving life. */
+const LEAVING_JOB = /离职|辞职|最后一天|离开公司|跳槽|调走|退休|毕业|出国|调岗|入职|转岗/u;
 
 /** Rules for Chinese text. */
 export const ZH_RULES: readonly CrisisRule[] = [
@@ -49,7 +51,8 @@ export const ZH_RULES: readonly CrisisRule[] = [
   zhRule('zh.suicide.nobody-cares', 'crisis', ['suicide'],
     '死(?:了|掉)(?:也|都)?没(?:有)?人(?:会)?(?:难过|在乎|关心|伤心|发现|知道|心疼|管)'),
   zhRule('zh.suicide.better-dead', 'crisis', ['suicide'],
-    '死(?:了|掉)?(?:算了|就好了|就解脱|一了百了|干净|也好|比较好|更好|才好|就不用)|(?<!生)不如死|还是死了(?!这条心|心)'),
+    '死(?:了|掉)?(?:算了|就好了|就解脱|一了百了|干净|也好|比较好|更好|才好|就不用)|(?<!生)不如(?:早点|早些|直接|干脆)?死|还是死了(?!这条心|心)|' +
+      '我(?:消失|不在|走)了[^|#]{0,4}(?:大家|所有人|家人|他们|世界)(?:都)?(?:会)?(?:更好|轻松|解脱|开心)'),
   zhRule('zh.suicide.if-i-died', 'crisis', ['suicide'], '(?:要是|如果|假如|等)我死了|我(?:是不是)?死了(?:就|以后|之后|大家|也好)'),
   zhRule('zh.suicide.how-to-die', 'crisis', ['suicide'], '怎么死|怎样死|哪种死法|用死(?:来)?(?:解脱|结束|证明)'),
   zhRule('zh.suicide.mention', 'crisis', ['suicide'], `(?<core>${SUICIDE_WORD})`,
@@ -65,7 +68,7 @@ export const ZH_RULES: readonly CrisisRule[] = [
   zhRule('zh.suicide.attempted', 'crisis', ['suicide'], `(?<core>${SUICIDE_WORD})(?:过|未遂)`,
     { negatable: true, pastAware: true }),
   zhRule('zh.suicide.end-life', 'crisis', ['suicide'],
-    '(?<core>结束(?:自己的?|我的)?(?:生命|性命)|了[结断](?:我)?(?:自己|此生|生命)|自我了[结断]|自行了断)', { negatable: true, pastAware: true }),
+    '(?<core>结束(?:自己的?|我的)?(?:生命|性命)|结束(?:掉)?(?:我)?自己(?!的)|了[结断](?:我)?(?:自己|此生|生命)|自我了[结断]|自行了断)', { negatable: true, pastAware: true }),
   zhRule('zh.suicide.jump', 'crisis', ['suicide'], '(?<core>跳楼|跳河|跳江|跳海|跳桥|跳湖|卧轨|跳轨)',
     { mention: true, negatable: true, pastAware: true }),
   zhRule('zh.suicide.jump-down', 'crisis', ['suicide'],
@@ -77,17 +80,19 @@ export const ZH_RULES: readonly CrisisRule[] = [
     { mention: true, negatable: true, pastAware: true }),
   zhRule('zh.suicide.charcoal', 'crisis', ['suicide'], '(?<core>烧炭)', { mention: true, negatable: true, pastAware: true }),
   zhRule('zh.suicide.pills', 'crisis', ['suicide'],
-    '(?:攒|囤|存)(?:了|下|够)?[^|#]{0,6}(?:安眠药|药)|' +
+    '(?:攒|囤|存)(?:了|下|够)?[^|#]{0,6}(?:安眠药|安定片)|(?:把|所有的?|全部的?)安眠药|安眠药(?:都|全)|' +
       '(?:一整瓶|整瓶|一瓶|一把|很多|好多|大量|一堆|全部|所有|几十片|一大把|几瓶)的?(?:安眠药|安定|止痛药|药片)|' +
       '(?:吞|吃)(?:了|下|掉)?(?:一整瓶|整瓶|一瓶|一把|大量|一大把|所有的?|全部的?)的?药|' +
       '(?:想|要|打算|准备|干脆)(?:去)?(?:吞|吃|喝)[^|#]{0,4}安眠药|安眠药[^|#]{0,10}(?:不醒|睡过去|一了百了|结束|解脱|永远)'),
+  zhRule('zh.suicide.traffic', 'crisis', ['suicide'], '想[^|#]{0,2}(?:撞车|被车撞|冲到马路上|冲向车|被撞死|撞死自己)', { negatable: true }),
   zhRule('zh.suicide.farewell', 'crisis', ['suicide'],
-    '(?<core>遗书|遗言|(?:和|跟|向)(?:这个)?世界(?:告别|说再见|道别)|告别(?:这个)?世界|(?:想|要|打算|准备|我)离开(?:这个)?(?:世界|人世|人间)|' +
+    '(?<core>遗书|遗言|告别信|绝笔|道别(?:的)?(?:消息|信)|(?:和|跟|向)(?:这个)?世界(?:告别|说再见|道别)|告别(?:这个)?世界|(?:想|要|打算|准备|我)离开(?:这个)?(?:世界|人世|人间)|' +
       '后事(?:都)?(?:安排|交代|准备)|(?:安排|交代|准备)(?:好)?(?:了)?后事)',
-    { mention: true }),
-  zhRule('zh.suicide.once-and-for-all', 'crisis', ['suicide'], '(?:想|要|干脆|不如|就|死了?)一了百了'),
+    { mention: true, unless: LEAVING_JOB }),
+  zhRule('zh.suicide.once-and-for-all', 'crisis', ['suicide'], '(?:想|要|干脆|不如|就|死了?)一了百了|一死了之|一死百了'),
   zhRule('zh.suicide.never-wake', 'crisis', ['suicide'],
-    '睡[^|#]{0,10}(?:再也)?(?:不要|不想|别|不用|不再|永远不)(?:再)?醒|一睡不醒|一觉不醒'),
+    '睡[^|#]{0,10}(?:再也)?(?:不要|不想|别|不用|不再|永远不)(?:再)?醒|一睡不醒|一觉不醒|永远睡(?:过去|着|下去)|' +
+      '不(?:想|要|愿意?)再醒(?:过来|来)?|再也不(?:想|要)?醒'),
   zhRule('zh.suicide.wish-dead', 'crisis', ['suicide'],
     '(?:希望|但愿|恨不得)(?:我|自己)?(?:死掉|死了|去死|没出生|从来没有出生|从没出生)'),
   zhRule('zh.suicide.someone', 'crisis', ['suicide'], `${PERSON}[^|#]{0,10}?(?<core>${RISK_ABOUT_SOMEONE})`,
@@ -105,7 +110,8 @@ export const ZH_RULES: readonly CrisisRule[] = [
       '(?:自己|我)划的(?:口子|伤口|伤)|划了(?:好几|几|很多|一)道)',
     { negatable: true, pastAware: true, unless: ACCIDENT }),
   zhRule('zh.self-harm.body', 'crisis', ['self-harm'],
-    '(?<core>割(?:我的)?(?:手|手臂|胳膊|腿|大腿)(?![机套表膜])|把自己(?:的)?[^|#]{0,4}(?:抓|划|割|烫|打|掐|咬|砸)(?:得|伤|破|出血)|' +
+    '(?<core>割(?:我的)?(?:手|手臂|胳膊|腿|大腿)(?![机套表膜])|把自己(?:的)?[^|#]{0,4}(?:抓|划|割|烫|打|掐|咬|砸|弄|搞)(?:得|伤|破|出血|流血)|' +
+      '(?:用|拿)(?:刀|刀片|小刀|美工刀)[^|#]{0,6}(?:划|割|刻)|(?:拿|用)头撞墙|撞墙撞到|(?:撞|打|划|抓)到流血|' +
       '(?:抓|划|割|掐|咬)得?(?:全是|都是|满是|直流|流)血|(?:烟头|打火机|开水|烙铁)(?:烫|烧)(?:自己|手|胳膊|手臂|腿))',
     { negatable: true, pastAware: true, unless: ACCIDENT }),
   zhRule('zh.self-harm.general', 'crisis', ['self-harm'],
@@ -117,7 +123,7 @@ export const ZH_RULES: readonly CrisisRule[] = [
     `(?<core>${KILL_VERB}(?:${TARGET}|(?:那个|这个|那些|这些)[^|#]{0,8}?${NOUN}))`,
     { negatable: true, unlessBefore: SOMEONE_WILL }),
   zhRule('zh.harm.object-first', 'crisis', ['harm-to-others'],
-    `把${TARGET}(?:给)?(?:宰|杀|砍死|捅死|弄死|杀死|打死|做掉|杀掉)(?:了|掉)?`, { negatable: true }),
+    `把${TARGET}(?:都|全|全部)?(?:给)?(?:宰|杀|砍死|捅死|弄死|杀死|打死|做掉|杀掉)(?:了|掉)?`, { negatable: true }),
   zhRule('zh.harm.want-kill', 'crisis', ['harm-to-others'],
     '(?<core>(?:想|要|会|真想|恨不得)(?:去)?(?:动手)?杀(?:了)?人)', { negatable: true }),
   zhRule('zh.harm.stab', 'crisis', ['harm-to-others'], '(?:捅|砍|刺)(?:他|她|那个[^|#]{0,3})(?:几|一)刀'),
@@ -126,19 +132,21 @@ export const ZH_RULES: readonly CrisisRule[] = [
   zhRule('zh.harm.society', 'crisis', ['harm-to-others'], '报复社会'),
   zhRule('zh.harm.arson', 'crisis', ['harm-to-others'],
     `把(?:这个|那个|整个)?${WORKPLACE}(?:给)?(?:烧|炸|点)(?:了|掉)|(?:炸|烧|放火烧|点)(?:了|掉)(?:这个|那个|整个)?${WORKPLACE}|` +
-      '(?<core>放火|纵火|泼汽油)', { negatable: true }),
+      '(?<core>放火|纵火|泼汽油|放(?:一|一把|把)火|一把火烧了)', { negatable: true }),
   zhRule('zh.harm.weapon', 'crisis', ['harm-to-others'],
-    `(?:准备好|磨好|藏好|带着|揣着|揣了)(?:一?把)?${WEAPON}|(?:买了|买好|准备了)(?:一?把)?${WEAPON}[^#]{0,12}?(?:带到|带去|拿到|拿去|找他|找她)|(?:带|拿)(?:着)?${WEAPON}(?:去|到|进)${WORKPLACE}`),
+    `(?:准备好|磨好|藏好|带着|揣着|揣了)(?:一?把)?${WEAPON}|(?:买了|买好|准备了)(?:一?把)?${WEAPON}[^#]{0,12}?(?:带到|带去|拿到|拿去|找他|找她)|(?:带|拿|揣)(?:着|上)?(?:一?把)?${WEAPON}(?:去|到|进|找)`),
   zhRule('zh.harm.urge', 'concern', [], '想打人|想揍(?:他|她|人)|报复(?:他|她|老板|领导|公司|经理|主管)'),
 
   // --- violence against the member (or someone they speak for)
   zhRule('zh.violence.hit-me', 'crisis', ['violence'],
-    `${ACTOR}[^|#]{0,6}?(?:打|揍|踢|踹|扇|掐|殴打|打伤|暴打|痛打|围殴|毒打)(?:了)?我(?:们)?${NOT_A_CALL}|` +
-      '(?:踢|踹|扇|掐|揍|殴打|暴打)了我|打了我一(?:巴掌|拳|顿|耳光|下)|扇我耳光|扇我巴掌', { negatable: true }),
+    `${ACTOR}[^|#]{0,6}?(?:打|揍|踢|踹|扇|掐|殴打|打伤|暴打|痛打|围殴|毒打|砸)(?:了)?我(?:们)?(?!的?(?:饭碗|场子|招牌|锅))${NOT_A_CALL}|` +
+      '(?:踢|踹|扇|掐|揍|殴打|暴打)了我|打了我一(?:巴掌|拳|顿|耳光|下)|扇我耳光|扇我巴掌|拳打脚踢|' +
+      '(?:扇|打|抽)了(?:我)?(?:好几|几|一|两|三)(?:个|下)?(?:巴掌|耳光|拳)|(?:拿|用)[^|#]{0,5}(?:砸|打|抽|扔)(?:我|向我)(?!的?(?:饭碗|场子|招牌))',
+    { negatable: true }),
   zhRule('zh.violence.was-hit', 'crisis', ['violence'],
     `被(?:${ACTOR}|人|[^|#]{0,8}的人)?(?:打(?:伤|骂|哭|残|晕|肿|出血|得(?!措手不及|落花流水)|过|` +
-      '了(?![一几]?[个顿]?(?:折|分|卡|针|回|电话|差评|标签|低分|叉|钩|勾|五折|八折|招呼|鸡血))|了?一(?:巴掌|拳|顿(?!鸡血)|耳光))|' +
-      '揍|踢|踹|扇|殴打|暴打|痛打|围殴|群殴|毒打|围攻|家暴|性侵|强奸|强暴|猥亵|非礼|性侵犯|软禁|囚禁|绑架|拘禁|掐)'),
+      '了(?![一几]?[个顿]?(?:折|分|卡|针|回|电话|差评|标签|低分|叉|钩|勾|五折|八折|招呼|鸡血|措手不及))|了?一(?:巴掌|拳|顿(?!鸡血)|耳光))|' +
+      '揍|踢(?!出|掉)|踹|扇|殴打|暴打|痛打|围殴|群殴|毒打|围攻|家暴|性侵|强奸|强暴|猥亵|非礼|性侵犯|软禁|囚禁|绑架|拘禁|掐)'),
   zhRule('zh.violence.did-to-me', 'crisis', ['violence'],
     '把我(?:们)?(?:打|揍|踢)(?:了|得|伤|成|一)|把我(?:推倒|推到地上|按在地上|摁在地上)|追着我(?:打|砍)|对我动手|动手打(?:了)?(?:我|人)|' +
       `${ACTOR}[^|#]{0,4}打人|掐(?:住)?(?:我的?)?脖子`),
@@ -146,7 +154,7 @@ export const ZH_RULES: readonly CrisisRule[] = [
   zhRule('zh.violence.touched', 'crisis', ['violence'],
     '(?:摸|捏|抓|揉)(?:了)?我的?(?:胸|屁股|臀|大腿|下体|私处|隐私部位)|强行(?:抱|亲|吻|摸|脱|拉我|把我)|动手动脚|(?:扒|脱)(?:了)?我的?(?:衣服|裤子)'),
   zhRule('zh.violence.confined', 'crisis', ['violence'],
-    '(?:锁|关|困|反锁)(?:在|进)(?:了)?[^|#]{0,6}(?:仓库|办公室|房间|屋|宿舍|车间|厂|会议室|里面|工地|地下室|车里)|' +
+    '(?<!自己)(?:把我|把我们|把人|我被|被)(?!的)[^|#]{0,8}?(?:锁|关|反锁)(?:在|进|起来|了起来)(?![^|#]{0,4}(?:门外|外面|外边|小黑屋))|' +
       '不让我(?:出去|出来|出门)(?!吃|买|玩|旅游|上厕所|喝)|不让我离开(?!公司|单位|岗位|这个行业|这家)|' +
       '把我(?:们)?关(?:起来|了起来|在)|限制(?:我的?)?人身自由|软禁|囚禁'),
   zhRule('zh.violence.threat', 'crisis', ['violence'],
@@ -163,7 +171,7 @@ export const ZH_RULES: readonly CrisisRule[] = [
 
   // --- concern: distress and hopelessness short of risk
   zhRule('zh.concern.meaningless', 'concern', [],
-    '活着(?:真|好|太|很)?(?:没|没有)(?:意思|意义|盼头)|活着(?:还)?有什么(?:意思|意义|用)|活(?:着|得)(?:好|太|真|很)(?:累|痛苦|难|辛苦)|' +
+    '活着(?:真|好|太|很)?(?:没|没有)(?:意思|意义|盼头)|活着就是(?:浪费|多余|累赘|受罪)|活着(?:还)?有什么(?:意思|意义|用)|活(?:着|得)(?:好|太|真|很)(?:累|痛苦|难|辛苦)|' +
       '不想活得(?:这么|那么|如此)?(?:累|辛苦|痛苦|憋屈)'),
   zhRule('zh.concern.cannot-go-on', 'concern', [],
     '撑不下去|熬不下去|扛不下去|挺不下去|坚持不下去了|撑不住了|扛不住了|熬不住了|难以承受|承受不了'),
