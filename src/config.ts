@@ -67,6 +67,11 @@ const EnvSchema = z.object({
   ONCALL_CONVERSATION: optionalString,
   STAFF_QUEUE_CHANNEL: optionalChannel,
   STAFF_QUEUE_CONVERSATION: optionalString,
+  SLACK_BOT_TOKEN: optionalString,
+  SLACK_SIGNING_SECRET: optionalString,
+  SLACK_APP_TOKEN: optionalString,
+  SLACK_API_URL: optionalString,
+  SLACK_STAFF_CHANNEL: optionalString,
 });
 
 /** The parsed configuration. */
@@ -89,6 +94,8 @@ export interface Config {
     oncall?: { channel: 'slack' | 'teams' | 'web' | 'cli'; conversationKey: string };
     staffQueue?: { channel: 'slack' | 'teams' | 'web' | 'cli'; conversationKey: string };
   };
+  /** Slack: present when SLACK_BOT_TOKEN is set (see slackConfig). */
+  slack?: SlackConfig;
 }
 
 /** A configuration error that names the variable and how to fix it. */
@@ -103,6 +110,33 @@ function destination(prefix: string, channel: 'slack' | 'teams' | 'web' | 'cli' 
     throw new ConfigError(`Invalid configuration:\n  ${prefix}_CHANNEL and ${prefix}_CONVERSATION: set both (e.g. ${prefix}_CHANNEL=slack ${prefix}_CONVERSATION=C0123456) or neither`);
   }
   return { channel, conversationKey };
+}
+
+/** The Slack app: HTTP mode (signing secret) or Socket Mode (app token), and the staff channel. */
+export interface SlackConfig {
+  botToken: string;
+  signingSecret?: string;
+  appToken?: string;
+  /** Web API base URL override (tests, proxies); Bolt's `clientOptions.slackApiUrl`. */
+  apiUrl?: string;
+  staffChannel?: string;
+}
+
+/** Slack is all or nothing: a half-configured app is an error that says what is missing. */
+function slackConfig(e: z.infer<typeof EnvSchema>): SlackConfig | undefined {
+  const { SLACK_BOT_TOKEN: botToken, SLACK_SIGNING_SECRET: signingSecret, SLACK_APP_TOKEN: appToken, SLACK_API_URL: apiUrl, SLACK_STAFF_CHANNEL: staffChannel } = e;
+  const problem = (text: string) => new ConfigError(`Invalid configuration:\n  ${text}\nSee README.md, "Slack".`);
+  if (!botToken) {
+    const stray = Object.entries({ SLACK_SIGNING_SECRET: signingSecret, SLACK_APP_TOKEN: appToken, SLACK_API_URL: apiUrl, SLACK_STAFF_CHANNEL: staffChannel }).filter(([, v]) => v);
+    if (stray.length > 0) throw problem(`SLACK_BOT_TOKEN: required when ${stray.map(([k]) => k).join(', ')} ${stray.length > 1 ? 'are' : 'is'} set (the app's xoxb- token from "OAuth & Permissions")`);
+    return undefined;
+  }
+  if (!botToken.startsWith('xoxb-')) throw problem('SLACK_BOT_TOKEN: must be a bot token starting with xoxb-');
+  if (!signingSecret && !appToken) throw problem('SLACK_SIGNING_SECRET: required for HTTP mode (from "Basic Information"), or set SLACK_APP_TOKEN (xapp-…) for Socket Mode');
+  if (appToken && !appToken.startsWith('xapp-')) throw problem('SLACK_APP_TOKEN: must be an app-level token starting with xapp- (with the connections:write scope)');
+  if (apiUrl && !/^https?:\/\/[^/]+/.test(apiUrl)) throw problem('SLACK_API_URL: must be an http(s) URL such as https://slack.com/api/');
+  if (staffChannel && !/^[CGD][A-Z0-9]{2,}$/.test(staffChannel)) throw problem('SLACK_STAFF_CHANNEL: must be a channel id such as C0123456789 (channel details → bottom of the About tab), not a name');
+  return { botToken, signingSecret, appToken, apiUrl: apiUrl && !apiUrl.endsWith('/') ? `${apiUrl}/` : apiUrl, staffChannel };
 }
 
 /** Parses the environment once, at start-up. */
@@ -144,5 +178,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       oncall: destination('ONCALL', e.ONCALL_CHANNEL, e.ONCALL_CONVERSATION),
       staffQueue: destination('STAFF_QUEUE', e.STAFF_QUEUE_CHANNEL, e.STAFF_QUEUE_CONVERSATION),
     },
+    slack: slackConfig(e),
   };
 }

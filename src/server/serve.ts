@@ -1,5 +1,6 @@
 import type { App } from '../app.ts';
 import { attachWeb } from '../bots/web/attach-web.ts';
+import { attachSlack } from '../bots/slack/slack-channel.ts';
 import { HttpServer, sendJson } from './http.ts';
 
 /** A running server. */
@@ -24,9 +25,14 @@ export async function startServer(app: App, options: { port?: number; host?: str
     });
   });
   attachWeb(server, app);
+  const slack = await attachSlack(server, app);
   for (const plugin of options.plugins ?? []) await plugin(server, app);
   app.start();
   const address = await server.listen(options.port ?? app.config.port, options.host ?? app.config.host);
   const host = address.address === '0.0.0.0' || address.address === '::' ? '127.0.0.1' : address.address;
-  return { url: `http://${host}:${address.port}`, port: address.port, close: () => server.close() };
+  const close = async () => {
+    await server.close();
+    await slack?.close();
+  };
+  return { url: `http://${host}:${address.port}`, port: address.port, close };
 }
