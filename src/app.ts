@@ -4,6 +4,8 @@ import type { Flow } from './core/flow.ts';
 import { createLogger, type Logger } from './core/logger.ts';
 import { createFaqFlow, type FaqAnswerer } from './flows/faq/faq-flow.ts';
 import { createHelpFlow, type MenuEntry } from './flows/help/help-flow.ts';
+import { createHandoff } from './flows/handoff/create-handoff.ts';
+import type { TicketService } from './flows/handoff/ticket-service.ts';
 import { openStore, type Store } from './store/index.ts';
 import { DeliveryWorker } from './runtime/delivery.ts';
 import { Scheduler } from './runtime/scheduler.ts';
@@ -18,6 +20,8 @@ export interface App {
   scheduler: Scheduler;
   /** Delivers outbox messages to push channels; channels register their deliverers. */
   delivery: DeliveryWorker;
+  /** Cases (handoff to people): staff operations with role checks, and `onTicketEvent` for case cards. */
+  tickets: TicketService;
   /** Starts the background workers (the server does; one-shot CLI commands do not). */
   start(): void;
   close(): Promise<void>;
@@ -37,7 +41,8 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   const logger = overrides.logger ?? createLogger(config.logLevel);
   const store = await openStore(config.databaseUrl);
   const menu: MenuEntry[] = [];
-  const flows: Flow[] = [createHelpFlow(() => menu)];
+  const handoff = createHandoff({ config, store, logger });
+  const flows: Flow[] = [createHelpFlow(() => menu), handoff.flow];
   const assistant = new Assistant({
     store,
     logger,
@@ -48,6 +53,9 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   });
   const scheduler = new Scheduler({ jobs: store.jobs, logger });
   const delivery = new DeliveryWorker(store.outbox, logger);
+  handoff.registerJobs(scheduler);
+  // Case changes queue proactive messages: deliver them now rather than at the next tick.
+  handoff.service.onTicketEvent(() => delivery.poke());
   return {
     config,
     logger,
@@ -55,9 +63,11 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     assistant,
     scheduler,
     delivery,
+    tickets: handoff.service,
     start() {
       scheduler.start();
       delivery.start();
+      handoff.start().catch((error: unknown) => logger.error({ err: error }, 'could not schedule the retention purge'));
     },
     async close() {
       await scheduler.stop();

@@ -6,6 +6,7 @@ import { registerChatCommand } from './commands/chat.ts';
 import { registerDbCommands } from './commands/db.ts';
 import { registerMemberCommands } from './commands/members.ts';
 import { registerServeCommand } from './commands/serve.ts';
+import { registerTicketCommands } from './commands/tickets.ts';
 
 /** The `union-assistant` command line. */
 const program = new Command('union-assistant')
@@ -16,6 +17,7 @@ registerServeCommand(program);
 registerChatCommand(program);
 registerDbCommands(program);
 registerMemberCommands(program);
+registerTicketCommands(program);
 registerAccountCommands(program);
 
 try {

@@ -135,6 +135,7 @@ export interface TicketFilter {
   status?: TicketStatus[];
   category?: TicketCategory[];
   memberId?: string;
+  identityId?: string;
   assigneeId?: string;
   limit?: number;
 }

@@ -60,6 +60,7 @@ export class TicketRepository {
         status: filter.status ? { in: [...filter.status] } : undefined,
         category: filter.category ? { in: [...filter.category] } : undefined,
         memberId: filter.memberId,
+        identityId: filter.identityId,
         assigneeId: filter.assigneeId,
       },
       orderBy: { createdAt: 'asc' },
