@@ -70,6 +70,7 @@ export const EN_RULES: readonly CrisisRule[] = [
       String.raw`|\b(i|ive|im)\b[^|]{0,12}?\b(bought|buy|buying|got|getting|tied|tying) (a |some |the )?rope\b`),
   enRule('en.suicide.farewell', 'crisis', ['suicide'],
     String.raw`\b(goodbye|farewell|saying goodbye to|say goodbye to) (this |the |cruel )?world\b|\b(letters?|notes?|messages?) (to [a-z ]{1,20})?saying goodbye\b|\bgoodbye (letters?|notes?)\b|\b(wrote|writing|write|left) (a|my) (goodbye|farewell) (note|letter)\b`),
+  enRule('en.suicide.tonight', 'crisis', ['suicide'], String.raw`\btonight(s| is)? the night\b[^#]{0,20}\b(goodbye|bye|farewell)\b`),
   enRule('en.suicide.never-wake', 'crisis', ['suicide'],
     String.raw`\b(sleep|go to sleep) (forever|and never wake up|and not wake up)\b|\b(never|not) wake up\b(?! (on time|early|before|in time|at|for|until|till|in the morning)\b)`),
   enRule('en.suicide.high-place', 'crisis', ['suicide'],
@@ -77,7 +78,7 @@ export const EN_RULES: readonly CrisisRule[] = [
       String.raw`|\b(going to|gonna|about to|ready to) jump\b(?! (ship|in|on|into|to|at|the gun|through|start|right in|off the call|ahead|queue|the queue)\b)`,
     { unless: /\b(fix|fixing|repair|repairing|install|installing|working|smok(e|ing)|lunch|break|inspect(ion|ing)?|maintenance)\b/ }),
   enRule('en.suicide.someone', 'crisis', ['suicide'],
-    String.raw`\b(my|our|a|his|her) ([a-z]+ ){0,2}?${PERSON}s?\b[^|]{0,40}?\b(?<core>${SUICIDE}|(want|wants|wanted) to die|not (want|wanting) to live|(talks|talking|talked) about (dying|death|ending it))`,
+    String.raw`\b(my|our|a|his|her) ([a-z]+ ){0,2}?${PERSON}s?\b[^|]{0,40}?\b(?<core>${SUICIDE}|(want|wants|wanted) to die|not (want|wanting) to live|(talks|talking|talked) about (dying|death|ending it)|overdos(ed|ing|e)\b(?! on (coffee|caffeine|sugar|chocolate|energy drinks)))`,
     { negatable: true }),
   enRule('en.suicide.themself', 'crisis', ['suicide'],
     String.raw`\b(?<core>(kill|kills|killed|killing|hang|hanged|hanging) ${THEMSELF}|(took|take|taking|end|ended|ending) (his|her|their) (own )?life)\b` +
@@ -101,7 +102,7 @@ export const EN_RULES: readonly CrisisRule[] = [
   enRule('en.self-harm.mention', 'crisis', ['self-harm'], String.raw`\b(?<core>self ?(harm|harming|harmed|injury|injuring|mutilat[a-z]*))`,
     { mention: true, negatable: true, pastAware: true }),
   enRule('en.self-harm.cutting', 'crisis', ['self-harm'],
-    String.raw`\burges? to (cut|burn|self harm|hurt ${MYSELF})\b|\b(i|ive|im)\b[^|]{0,24}?\b(cutting|cut|burning) (again|for (weeks|months|years|a while)|every (day|night))\b`),
+    String.raw`\burges? to (cut|burn|self harm|hurt ${MYSELF})\b|\b(punch|punching|hit|hitting|bang|banging) (the )?walls? (till|until)\b|\b(till|until) (i|my [a-z]+|they|it) (bleed|bleeds|bled)\b|\b(i|ive|im)\b[^|]{0,24}?\b(cutting|cut|burning) (again|for (weeks|months|years|a while)|every (day|night))\b`),
 
   // --- harm to others
   enRule('en.harm.target', 'crisis', ['harm-to-others'],
@@ -131,13 +132,13 @@ export const EN_RULES: readonly CrisisRule[] = [
       String.raw`(?! (by (a|an|the)? ?(car|truck|forklift|ball|door|box|machine|bike|bus|vehicle|pallet|layoffs?|cuts|restructuring|recession|storm|wave|virus|covid|flu|bill|fine|news)\b|with\b|hard\b|in the gut\b))`,
     { unless: COMPETITION }),
   enRule('en.violence.forced', 'crisis', ['violence'],
-    String.raw`\bforced (him|her)self on (me|her|him)\b|\bforced me to (have sex|perform|touch|kiss|undress)\b|\bdragged me by (my|the) (hair|arm|neck|collar)\b|\bpulled my hair\b` +
+    String.raw`\bforced (him|her)self on (me|her|him)\b|\bpinned me (down|against|to)\b|\b(and|then) (?<core>${ASSAULT_VERB}) me\b(?! (up|with|off|out|back|hard|a|an|some|aside|to the)\b)|\bforced me to (have sex|perform|touch|kiss|undress)\b|\bdragged me by (my|the) (hair|arm|neck|collar)\b|\bpulled my hair\b` +
       String.raw`|\blocked (the|our|my) ([a-z]+ )?(doors?|gates?|rooms?) (from the outside|on us|on me)\b`),
   enRule('en.violence.sexual', 'crisis', ['violence'],
     String.raw`\b(?<core>raped|rape|sexual(ly)? assault(ed)?|molest(ed|ing)?|sexual abuse|sexually abused)\b`, { mention: true }),
   enRule('en.violence.threat', 'crisis', ['violence'],
     String.raw`\bthreaten(ed|ing|s)? (to )?(kill|hurt|beat|stab|shoot|rape|harm|attack|punch|break) (me|my|us|our)\b|\bthreats? (of|to) (violence|kill|hurt)` +
-      String.raw`|\b(said|says|told me) (he|she|they)(d| would| will|ll| is going to| was going to| is gonna) (kill|hurt|beat|stab|shoot|break|rape) (me|my)\b`),
+      String.raw`|\b(said|says|told me) (he|she|they)(d| would| will|ll| is going to| was going to| is gonna)[a-z ]{0,20}?\b(kill|hurt|beat|stab|shoot|break|rape) (me|my)\b`),
   enRule('en.violence.weapon', 'crisis', ['violence'],
     String.raw`\b(pulled|pointed|waved|held|swung) (a|his|her|the) (knife|gun|blade|weapon|hammer|bat|bar) (on|at|to) me\b|\b(he|she|they) (has|had|have|got) a (knife|gun)\b`),
   enRule('en.violence.confined', 'crisis', ['violence'],

@@ -15,7 +15,7 @@ const SYMBOLS = /[\p{Extended_Pictographic}\p{So}\p{Sk}\p{Sm}\p{Co}]/gu;
 // Single letters separated by spaces or dots ("k i l l", "k.i.l.l") are one word spelled out.
 const SPELLED_OUT = /(?<![\p{L}\p{N}])\p{Ll}(?:[^\p{L}\p{N}|]{1,3}\p{Ll}(?![\p{L}\p{N}])){2,}/gu;
 const LEET: Readonly<Record<string, string>> = { '0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '7': 't', '@': 'a', '$': 's' };
-const LEET_TOKEN = /[a-z0-9@$]{4,}/g;
+const LEET_TOKEN = /[a-z0-9@$]{3,}/g;
 // Between two Han characters, these end a clause; anything else non-alphanumeric is noise
 // ("不 想 活", "不.想.活", "不~想~活") and is dropped.
 const STRONG_PUNCTUATION = /[,，。！？!?；;、\n\r]/;
