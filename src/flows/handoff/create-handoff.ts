@@ -63,8 +63,10 @@ export function createHandoff(options: { config: Config; store: Store; logger: L
         await service.escalate(parsed.data.ticketId, parsed.data.check);
       });
       scheduler.register(PURGE_JOB, async (_payload, job) => {
-        await service.purgeExpired(new Date());
-        await schedulePurge(new Date(Math.max(job.runAt.getTime(), Date.now()) + 86_400_000));
+        // A job that waited (server down) purges as of now; the next run is a day after this one.
+        const now = new Date(Math.max(job.runAt.getTime(), Date.now()));
+        await service.purgeExpired(now);
+        await schedulePurge(new Date(now.getTime() + 86_400_000));
       });
     },
     async start() {
