@@ -40,7 +40,8 @@ input, select, textarea { padding: .4rem .5rem; border: 1px solid #c9c9c4; borde
 textarea { min-height: 6rem; }
 textarea.code { font-family: ui-monospace, "SFMono-Regular", Menlo, monospace; font-size: .85rem; min-height: 26rem; width: 100%; }
 button { padding: .4rem .9rem; border: 1px solid var(--accent); border-radius: 6px; background: #fff; color: var(--accent); cursor: pointer; }
-button.primary { background: var(--accent); color: #fff; }
+button.primary, a.button.primary { background: var(--accent); color: #fff; }
+a.button { display: inline-block; padding: .4rem .9rem; border: 1px solid var(--accent); border-radius: 6px; text-decoration: none; }
 button.link { border: 0; background: none; padding: 0; text-decoration: underline; }
 .actions { display: flex; flex-wrap: wrap; gap: .5rem; align-items: end; }
 .flash { padding: .6rem .8rem; border-radius: 8px; } .flash.ok { background: #e3f4e5; } .flash.error { background: #fdecea; }

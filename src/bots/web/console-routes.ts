@@ -1,5 +1,11 @@
+import type { KnowledgeService } from '../../knowledge/knowledge-service.ts';
 import type { HttpServer } from '../../server/http.ts';
 import { attachAuditPage } from './audit-page.ts';
+import { attachCaseDetailPage } from './case-detail-page.ts';
+import { CaseActivity, attachCaseListPage } from './case-list-page.ts';
+import { casesOverview } from './cases-overview.ts';
+import { attachKnowledgeEditor } from './knowledge-editor-page.ts';
+import { attachKnowledgeListPage } from './knowledge-list-page.ts';
 import { attachMemberPages } from './members-pages.ts';
 import { attachOverviewPage, type OverviewSection } from './overview-page.ts';
 import type { WebContext } from './web-context.ts';
@@ -7,6 +13,16 @@ import type { WebContext } from './web-context.ts';
 /** Every console area. Each page checks the viewer's role on the server (see `page`). */
 export function attachConsole(server: HttpServer, web: WebContext): void {
   const sections: OverviewSection[] = [];
+  const { tickets } = web.app;
+  const activity = new CaseActivity(tickets);
+  attachCaseListPage(server, web, tickets, activity);
+  attachCaseDetailPage(server, web, tickets, activity);
+  sections.push(casesOverview(tickets));
+  const knowledge = (web.app as { knowledge?: KnowledgeService }).knowledge;
+  if (knowledge) {
+    attachKnowledgeListPage(server, web, knowledge);
+    attachKnowledgeEditor(server, web, knowledge);
+  }
   attachOverviewPage(server, web, sections);
   attachMemberPages(server, web);
   attachAuditPage(server, web);
