@@ -61,6 +61,8 @@ export interface AnalyzedQuery {
   concepts: ConceptMatch[];
   /** True when the query has no Han characters. */
   english: boolean;
+  /** The member's own words (jieba words and English stems), before any expansion. */
+  literal: string[];
 }
 
 /** Analyses a query and expands it with the statutory wording of the concepts it mentions. */
@@ -75,7 +77,9 @@ export function analyzeQuery(text: string, weights: QueryWeights = DEFAULT_QUERY
     for (const pair of bigrams(chinese)) put(`~${pair}`, weights.bigram * scale);
   };
   addChinese(text, 1);
-  for (const word of englishTerms(text)) put(word, weights.word);
+  const englishWords = englishTerms(text);
+  for (const word of englishWords) put(word, weights.word);
+  const literal = [...new Set([...segment(text), ...englishWords])];
   const concepts = findConcepts(text);
   const expansion = english ? weights.englishExpansion : weights.expansion;
   for (const concept of concepts) {
@@ -83,5 +87,5 @@ export function analyzeQuery(text: string, weights: QueryWeights = DEFAULT_QUERY
     for (const phrase of concept.statutory) addChinese(phrase, expansion * concept.weight);
   }
   for (const quantity of chineseQuantities(text)) addChinese(quantity, expansion);
-  return { terms, concepts, english };
+  return { terms, concepts, english, literal };
 }

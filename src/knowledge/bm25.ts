@@ -23,13 +23,14 @@ export class Bm25Index {
   private readonly averageLength: number;
 
   constructor(
-    documents: readonly ReadonlyMap<string, number>[],
+    documents: readonly Readonly<Record<string, number>>[],
     private readonly params: Bm25Parameters = DEFAULT_BM25,
   ) {
     let total = 0;
     documents.forEach((terms, doc) => {
       let length = 0;
-      for (const [term, tf] of terms) {
+      for (const term in terms) {
+        const tf = terms[term]!;
         length += tf;
         let list = this.postings.get(term);
         if (!list) this.postings.set(term, (list = []));
@@ -50,6 +51,11 @@ export class Bm25Index {
     const df = this.postings.get(term)?.length ?? 0;
     if (df === 0) return 0;
     return Math.log(1 + (this.size - df + 0.5) / (df + 0.5));
+  }
+
+  /** IDF, or for a term no document has, the IDF it would have in a single document. */
+  idfOrUnseen(term: string): number {
+    return this.documentFrequency(term) > 0 ? this.idf(term) : Math.log(1 + (this.size + 0.5) / 0.5);
   }
 
   /** Documents containing the term. */
@@ -82,8 +88,9 @@ export class Bm25Index {
    * saturated frequency. Dividing by it gives a 0..1 "how much of the query matched".
    */
   maxScore(query: ReadonlyMap<string, number>): number {
+    // A term no document has counts as the rarest possible: an unknown word is a real miss.
     let sum = 0;
-    for (const [term, weight] of query) sum += weight * this.idf(term) * (this.params.k1 + 1);
+    for (const [term, weight] of query) sum += weight * this.idfOrUnseen(term) * (this.params.k1 + 1);
     return sum;
   }
 }

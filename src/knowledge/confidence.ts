@@ -1,17 +1,29 @@
 /** The evidence retrieval has that a question is within the knowledge base at all. */
 export interface ConfidenceSignals {
-  /** Top BM25 score as a share of the best possible for the (expanded) query. */
+  /** IDF-weighted share of the member's own words found in the top hits or explained by a concept. */
   coverage: number;
-  /** Cosine similarity of the nearest vector. */
-  topSimilarity: number;
+  /** Cosine similarity of the nearest vector; undefined when no vector index is in use. */
+  topSimilarity?: number;
   /** Labour-law concepts (not just "employer", "law") the question mentions. */
   concepts: number;
   /** Similarity of the question to the top FAQ's own questions. */
   faqSimilarity: number;
 }
 
-/** Maps the signals to 0..1; calibrated on the tuning questions against off-topic ones. */
+/**
+ * Below this, an answerer says it has no reliable answer and offers a person instead. Calibrated
+ * with the local embedder on the tuning questions (lowest on-topic ≈ 0.43) against the off-topic
+ * ones (highest ≈ 0.39); `npm run eval` prints both distributions. A model embedder has other
+ * similarity ranges: recalibrate when switching.
+ */
+export const CONFIDENCE_THRESHOLD = 0.41;
+
+/** Maps the signals to 0..1. */
 export function computeConfidence(s: ConfidenceSignals): number {
-  const value = 0.5 * Math.min(1, s.coverage * 2) + 0.3 * Math.min(1, s.topSimilarity * 2) + 0.15 * Math.min(1, s.concepts / 2) + 0.3 * s.faqSimilarity;
-  return Math.max(0, Math.min(1, value));
+  // Similarity carries most of the weight: coverage alone is fooled by a long English FAQ that
+  // happens to contain "joke" or "phone". Without vectors (an index built by another embedder),
+  // half the coverage stands in for it.
+  const similarity = s.topSimilarity ?? s.coverage * 0.5;
+  const value = 0.9 * similarity + 0.25 * s.coverage + 0.2 * s.faqSimilarity + 0.03 * Math.min(s.concepts, 4);
+  return Math.round(Math.max(0, Math.min(1, value)) * 1000) / 1000;
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { ARTICLE_LABEL } from './article-label.ts';
+
+const NonEmpty = z.string().trim().min(1);
 
 /** Kebab-case ids: lower-case letters and digits separated by single hyphens. */
 const Id = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be kebab-case (a-z, 0-9, single hyphens)');
@@ -9,7 +10,6 @@ const DateLike = z
   .union([z.string().min(1), z.number(), z.date()])
   .transform((value) => (value instanceof Date ? value.toISOString().slice(0, 10) : String(value)));
 
-const NonEmpty = z.string().trim().min(1);
 
 const Base = {
   id: Id,
@@ -21,11 +21,15 @@ const Base = {
   updated: DateLike.optional(),
 };
 
-/** `cites: [{ law: <law id>, articles: ["第八十二条"] }]` */
+/**
+ * `cites: [{ law: <law id>, articles: ["第八十二条"] }]`. An empty `articles` cites the whole
+ * document (a notice organised by headings has no articles); labels are checked against the
+ * law's actual sections when the whole collection is loaded.
+ */
 export const CitationsSchema = z.array(
   z.object({
     law: Id,
-    articles: z.array(z.string().regex(ARTICLE_LABEL, 'must be an article label such as 第八十二条')).min(1),
+    articles: z.array(NonEmpty).nullish().transform((value) => value ?? []),
   }),
 );
 

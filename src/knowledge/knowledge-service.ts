@@ -198,6 +198,16 @@ export class KnowledgeService {
     return { ...rest, chunks };
   }
 
+  /** One chunk by id (e.g. an article an FAQ cites). */
+  getChunk(chunkId: string): SearchHit | undefined {
+    return this.snapshot?.engine.chunk(chunkId);
+  }
+
+  /** A document's stored record: metadata and body, chunks listed by id only (cheap). */
+  getDocumentRecord(id: string): DocumentRecord | undefined {
+    return this.snapshot?.documents.get(id);
+  }
+
   async search(query: string, k = 5): Promise<SearchHit[]> {
     return (await this.retrieve(query, k)).hits;
   }
@@ -206,7 +216,7 @@ export class KnowledgeService {
   async retrieve(query: string, k = 5): Promise<DetailedRetrieval> {
     const snapshot = this.snapshot;
     if (!snapshot || query.trim() === '') {
-      return { hits: [], confidence: 0, signals: { coverage: 0, topSimilarity: 0, concepts: 0, faqSimilarity: 0 } };
+      return { hits: [], confidence: 0, signals: { coverage: 0, concepts: 0, faqSimilarity: 0 } };
     }
     return snapshot.engine.retrieve(query, k);
   }

@@ -37,7 +37,7 @@ export class SearchEngine {
     private readonly tuning: SearchTuning = DEFAULT_TUNING,
   ) {
     this.bm25 = new Bm25Index(
-      chunks.map((chunk) => new Map(Object.entries(chunk.terms))),
+      chunks.map((chunk) => chunk.terms),
       tuning.bm25,
     );
     chunks.forEach((chunk, i) => {
@@ -57,6 +57,17 @@ export class SearchEngine {
     return this.chunks.length;
   }
 
+  /** A chunk by id, as a hit with score 0. */
+  chunk(chunkId: string): SearchHit | undefined {
+    const index = this.byId.get(chunkId);
+    return index === undefined ? undefined : this.hit(index, 0);
+  }
+
+  /** A stored document (without chunks). */
+  document(id: string): DocumentRecord | undefined {
+    return this.documents.get(id);
+  }
+
   async retrieve(query: string, k = 5): Promise<DetailedRetrieval> {
     const t = this.tuning;
     const analyzed = analyzeQuery(query, t.query);
@@ -66,7 +77,7 @@ export class SearchEngine {
     const bm25 = t.mode === 'vector' ? [] : this.bm25.search(analyzed.terms, t.candidates);
     bm25.forEach((result, rank) => add(result.doc, t.bm25Weight / (t.rrfK + rank + 1)));
 
-    let topSimilarity = 0;
+    let topSimilarity: number | undefined;
     if (t.mode !== 'bm25' && this.vectors && this.vectors.size > 0) {
       const [vector] = await this.embedder.embed([query]);
       const hits = this.vectors.search(vector!, t.candidates);
@@ -82,7 +93,7 @@ export class SearchEngine {
     const ranked = [...scores].sort((a, b) => b[1] - a[1]);
     const hits = this.withCitedArticles(this.collapseTranslations(ranked, analyzed.english), scores, k);
     const signals: ConfidenceSignals = {
-      coverage: bm25.length > 0 ? bm25[0]!.score / Math.max(this.bm25.maxScore(analyzed.terms), 1e-9) : 0,
+      coverage: this.literalCoverage(analyzed, hits.slice(0, 3)),
       topSimilarity,
       concepts: analyzed.concepts.filter((c) => c.weight >= 0.5).length,
       faqSimilarity: 0,
@@ -90,6 +101,24 @@ export class SearchEngine {
     const topFaq = hits.find((hit) => hit.docType !== 'law');
     if (topFaq) signals.faqSimilarity = this.faqQuestions.get(topFaq.documentId)?.best(query) ?? 0;
     return { hits, confidence: computeConfidence(signals), signals };
+  }
+
+  /**
+   * The IDF-weighted share of the member's own words that the top hits contain or that a
+   * thesaurus concept accounts for. Words no document has count fully against it, so "去欧洲哪里
+   * 度假" is not made confident by its one labour-law word.
+   */
+  private literalCoverage(analyzed: AnalyzedQuery, top: SearchHit[]): number {
+    const phrases = analyzed.concepts.flatMap((concept) => concept.phrases);
+    const terms = top.map((hit) => this.chunks[this.byId.get(hit.chunkId)!]!.terms);
+    let total = 0;
+    let found = 0;
+    for (const word of analyzed.literal) {
+      const idf = this.bm25.idfOrUnseen(word);
+      total += idf;
+      if (terms.some((t) => t[word]) || phrases.some((phrase) => phrase.includes(word))) found += idf;
+    }
+    return total > 0 ? found / total : 0;
   }
 
   private rerank(query: string, analyzed: AnalyzedQuery, scores: Map<number, number>): void {
@@ -156,7 +185,7 @@ export class SearchEngine {
       const chunk = this.chunks[index]!;
       if (chunk.docType === 'law' || this.tuning.citedPerFaq <= 0) continue;
       const cited = (this.documents.get(chunk.documentId)?.cites ?? [])
-        .flatMap((cite) => cite.articles.map((article) => this.byId.get(`${cite.law}#${article}`)))
+        .flatMap((cite) => this.citedChunks(cite, scores))
         .filter((i): i is number => i !== undefined && !used.has(i))
         .sort((a, b) => (scores.get(b) ?? 0) - (scores.get(a) ?? 0))
         .slice(0, this.tuning.citedPerFaq);
@@ -164,6 +193,14 @@ export class SearchEngine {
       cited.forEach((i, n) => push(i, score * (0.99 - n * 0.001)));
     }
     return out;
+  }
+
+  /** Chunk positions a citation names; a citation without articles names the document's best chunk. */
+  private citedChunks(cite: { law: string; articles: string[] }, scores: Map<number, number>): (number | undefined)[] {
+    if (cite.articles.length > 0) return cite.articles.map((article) => this.byId.get(`${cite.law}#${article}`));
+    const all = (this.documents.get(cite.law)?.chunkIds ?? []).map((id) => this.byId.get(id)).filter((i): i is number => i !== undefined);
+    const best = all.sort((a, b) => (scores.get(b) ?? 0) - (scores.get(a) ?? 0))[0];
+    return best !== undefined && scores.has(best) ? [best] : [];
   }
 
   private hit(index: number, score: number): SearchHit {

@@ -35,6 +35,8 @@ export interface ConceptMatch {
   weight: number;
   /** How many times a phrasing of the concept occurs. */
   count: number;
+  /** The phrasings found (Chinese substrings, or English stems joined by spaces). */
+  phrases: string[];
 }
 
 /** Normalises English for phrase matching: lower case, apostrophes dropped, stems. */
@@ -131,6 +133,13 @@ export function thesaurusSize(): { concepts: number; phrasings: number } {
 export function findConcepts(text: string): ConceptMatch[] {
   const t = thesaurus();
   const counts = new Map<number, number>();
+  const phrases = new Map<number, Set<string>>();
+  const found = (concept: number, phrase: string) => {
+    counts.set(concept, (counts.get(concept) ?? 0) + 1);
+    let set = phrases.get(concept);
+    if (!set) phrases.set(concept, (set = new Set()));
+    set.add(phrase);
+  };
   const lower = text.toLowerCase();
   for (let i = 0; i < lower.length; i++) {
     const bucket = t.zh.get(lower[i]!);
@@ -139,7 +148,7 @@ export function findConcepts(text: string): ConceptMatch[] {
       if (!lower.startsWith(phrase.text, i)) continue;
       // "hr" must not match inside "three": Latin phrasings need word boundaries.
       if (phrase.ascii && (ASCII_WORD.test(lower[i - 1] ?? '') || ASCII_WORD.test(lower[i + phrase.text.length] ?? ''))) continue;
-      counts.set(phrase.concept, (counts.get(phrase.concept) ?? 0) + 1);
+      found(phrase.concept, phrase.text);
     }
   }
   if (/[a-z]/i.test(text)) {
@@ -148,14 +157,12 @@ export function findConcepts(text: string): ConceptMatch[] {
       const bucket = t.en.get(words[i]!);
       if (!bucket) continue;
       for (const phrase of bucket) {
-        if (phrase.words.every((word, offset) => words[i + offset] === word)) {
-          counts.set(phrase.concept, (counts.get(phrase.concept) ?? 0) + 1);
-        }
+        if (phrase.words.every((word, offset) => words[i + offset] === word)) found(phrase.concept, phrase.words.join(' '));
       }
     }
   }
   return [...counts].map(([index, count]) => {
     const concept = t.concepts[index]!;
-    return { id: concept.id, statutory: concept.statutory, weight: concept.weight, count };
+    return { id: concept.id, statutory: concept.statutory, weight: concept.weight, count, phrases: [...phrases.get(index)!] };
   });
 }

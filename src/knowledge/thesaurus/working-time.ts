@@ -35,7 +35,7 @@ export const WORKING_TIME_ENTRIES: ThesaurusEntry[] = [
   {
     id: 'public-holiday',
     statutory: '法定休假日|法定节假日|元旦|春节|国际劳动节|国庆节|节日期间应当依法安排劳动者休假',
-    zh: '法定节假日|节假日|过节|春节|过年|国庆|国庆节|五一|劳动节|元旦|中秋|端午|清明|十一|节日加班|假期加班',
+    zh: '法定节假日|节假日|过节|春节|过年|国庆|国庆节|五一|劳动节|元旦|中秋|端午|清明|十一假期|十一长假|十一放假|十一黄金周|节日加班|假期加班',
     en: 'public holiday|public holidays|national holiday|statutory holiday|bank holiday|spring festival|chinese new year|national day|labour day|may day|new year|mid-autumn|golden week|holiday',
   },
   {

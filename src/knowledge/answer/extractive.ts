@@ -1,0 +1,123 @@
+import type { Citation } from '../../core/reply.ts';
+import type { Locale } from '../../core/locale.ts';
+import { CONFIDENCE_THRESHOLD } from '../confidence.ts';
+import type { DocumentRecord } from '../records.ts';
+import type { SearchHit } from '../types.ts';
+import { citationOf, lawReference, summarise } from './format.ts';
+import type { KnowledgeReader } from './knowledge-reader.ts';
+import { TEXTS } from './texts.ts';
+import type { Answer, AnswerKind, Answerer } from './types.ts';
+
+const RETRIEVE = 8;
+const MAX_ARTICLES = 3;
+
+/** The kind of answer the best hit calls for. */
+export function kindOf(hit: SearchHit | undefined): AnswerKind {
+  if (!hit) return 'none';
+  if (hit.docType === 'psych') return 'psych';
+  if (hit.docType === 'union') return 'union';
+  return 'legal';
+}
+
+/** The honest "I don't know" answer with a handoff. */
+export function lowConfidenceAnswer(locale: Locale, confidence: number): Answer {
+  return {
+    text: TEXTS.lowConfidence[locale],
+    citations: [],
+    confidence,
+    handoffSuggested: true,
+    language: locale,
+    kind: 'none',
+    source: 'extractive',
+  };
+}
+
+/** Appends the not-legal-advice paragraph to a legal answer's text. */
+export function withDisclaimer(text: string, kind: AnswerKind, locale: Locale): string {
+  return kind === 'legal' ? `${text}\n\n${TEXTS.disclaimer[locale]}` : text;
+}
+
+/**
+ * The offline answerer. It composes, in the member's language: a short summary from the best
+ * matching FAQ (or psych / union article), the law articles it rests on quoted verbatim, next
+ * steps, and for legal answers the disclaimer. It never writes anything the knowledge base does
+ * not say; when retrieval is not confident it says so and suggests a person.
+ */
+export function createExtractiveAnswerer(knowledge: KnowledgeReader): Answerer {
+  return {
+    async answer(question, locale) {
+      const retrieval = await knowledge.retrieve(question, RETRIEVE);
+      const { hits, confidence } = retrieval;
+      if (hits.length === 0 || confidence < CONFIDENCE_THRESHOLD) return lowConfidenceAnswer(locale, confidence);
+
+      const guide = hits.find((hit) => hit.docType !== 'law');
+      const kind = kindOf(guide && hits.indexOf(guide) < 3 ? guide : hits[0]);
+      const parts: string[] = [];
+      const citations: Citation[] = [];
+
+      let guideRecord: DocumentRecord | undefined;
+      if (guide) {
+        const chosen = inLanguage(knowledge, guide.documentId, locale);
+        guideRecord = chosen.record;
+        if (chosen.record) {
+          if (kind === 'psych') parts.push(TEXTS.psychOpening[locale]);
+          const summary = summarise(chosen.record.body, locale === 'en' ? 700 : 320);
+          parts.push(`${chosen.record.title}\n${chosen.otherLanguage ? `${TEXTS.otherLanguageNote[locale]}\n` : ''}${summary}`);
+          const firstChunk = knowledge.getChunk(chosen.record.chunkIds[0] ?? '') ?? guide;
+          citations.push(citationOf(firstChunk, summary));
+        }
+      }
+
+      if (kind === 'legal') {
+        const articles = articlesFor(knowledge, hits, guideRecord);
+        if (articles.length > 0) {
+          if (!guideRecord) parts.push(TEXTS.lawsOnlyIntro[locale]);
+          const quotes = articles.map((article) => `${lawReference(article, knowledge, locale)}：\n${article.text}`);
+          parts.push(`${TEXTS.lawHeading[locale]}\n\n${quotes.join('\n\n')}`);
+          citations.push(...articles.map((article) => citationOf(article)));
+        }
+        const steps = TEXTS.nextSteps[locale].map((step, i) => `${i + 1}. ${step}`).join('\n');
+        parts.push(`${TEXTS.nextStepsHeading[locale]}\n${steps}`);
+      } else if (kind === 'psych') {
+        parts.push(TEXTS.counsellorOffer[locale]);
+      } else {
+        parts.push(TEXTS.unionClosing[locale]);
+      }
+
+      return {
+        text: withDisclaimer(parts.join('\n\n'), kind, locale),
+        citations,
+        confidence,
+        handoffSuggested: kind === 'psych',
+        language: locale,
+        kind,
+        source: 'extractive',
+      };
+    },
+  };
+}
+
+/** The document in the member's language (through `translationOf`, either direction), or the original. */
+export function inLanguage(knowledge: KnowledgeReader, id: string, locale: Locale): { record?: DocumentRecord; otherLanguage: boolean } {
+  const record = knowledge.getDocumentRecord(id);
+  if (!record || record.language === locale) return { record, otherLanguage: false };
+  const twin = record.translationOf ? knowledge.getDocumentRecord(record.translationOf) : undefined;
+  if (twin && twin.language === locale) return { record: twin, otherLanguage: false };
+  return { record, otherLanguage: true };
+}
+
+/**
+ * The law articles to quote: those the guide cites, in retrieval order first; without a guide,
+ * the best law hits (a notice's heading sections count as well).
+ */
+function articlesFor(knowledge: KnowledgeReader, hits: SearchHit[], guide: DocumentRecord | undefined): SearchHit[] {
+  const laws = hits.filter((hit) => hit.docType === 'law');
+  if (!guide || guide.cites.length === 0) return laws.slice(0, MAX_ARTICLES);
+  const cited = guide.cites.flatMap((cite) => cite.articles.map((article) => `${cite.law}#${article}`));
+  const ranked = [
+    ...laws.filter((hit) => cited.includes(hit.chunkId)),
+    ...cited.map((id) => knowledge.getChunk(id)).filter((hit): hit is SearchHit => hit !== undefined),
+  ];
+  const unique = [...new Map(ranked.map((hit) => [hit.chunkId, hit])).values()];
+  return unique.slice(0, MAX_ARTICLES);
+}

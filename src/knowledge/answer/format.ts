@@ -1,0 +1,54 @@
+import { chineseToNumber } from '../article-label.ts';
+import type { Citation } from '../../core/reply.ts';
+import type { Locale } from '../../core/locale.ts';
+import type { KnowledgeReader } from './knowledge-reader.ts';
+import type { SearchHit } from '../types.ts';
+
+const QUOTE_LIMIT = 300;
+
+/** Markdown reduced to plain text: emphasis, code, links and heading marks removed. */
+export function plainText(markdown: string): string {
+  return markdown
+    .replace(/^#{1,6}\s+(.*)$/gm, '$1')
+    .replace(/\*\*(.+?)\*\*/g, '$1')
+    .replace(/__(.+?)__/g, '$1')
+    .replace(/(?<![*\w])\*(?!\s)(.+?)\*(?!\w)/g, '$1')
+    .replace(/`([^`]+)`/g, '$1')
+    .replace(/\[([^\]]+)\]\([^)]+\)/g, '$1')
+    .replace(/^>\s?/gm, '')
+    .trim();
+}
+
+/** The first paragraphs of a document body, up to about `limit` characters, as plain text. */
+export function summarise(body: string, limit: number): string {
+  const paragraphs = body
+    .replace(/^#\s.*$/m, '')
+    .split(/\n{2,}/)
+    .map((p) => plainText(p))
+    .filter(Boolean);
+  const out: string[] = [];
+  let length = 0;
+  for (const paragraph of paragraphs) {
+    if (out.length > 0 && length + paragraph.length > limit) break;
+    out.push(paragraph);
+    length += paragraph.length;
+    if (length >= limit * 0.6) break;
+  }
+  return out.join('\n\n');
+}
+
+/** "《中华人民共和国劳动合同法》第八十二条", or in English "Labour Contract Law of the PRC (…), Article 82 (第八十二条)". */
+export function lawReference(hit: SearchHit, knowledge: KnowledgeReader, locale: Locale): string {
+  if (locale === 'zh-CN') return `《${hit.title}》${hit.section}`;
+  const english = knowledge.getDocumentRecord(hit.documentId)?.law?.englishName;
+  const number = /^第(.+)条/.exec(hit.section)?.[1];
+  const value = number ? chineseToNumber(number) : undefined;
+  const section = value ? `Article ${value} (${hit.section})` : hit.section;
+  return english ? `${english} (${hit.title}), ${section}` : `${hit.title} ${section}`;
+}
+
+/** The citation for a hit; long quotes are shortened with an ellipsis. */
+export function citationOf(hit: SearchHit, quote = hit.text): Citation {
+  const trimmed = quote.length > QUOTE_LIMIT ? `${quote.slice(0, QUOTE_LIMIT)}…` : quote;
+  return { title: hit.title, section: hit.section, docType: hit.docType, quote: trimmed, chunkId: hit.chunkId };
+}
