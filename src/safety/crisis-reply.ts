@@ -50,7 +50,7 @@ function lineText(hotline: Hotline, locale: Locale): string {
 }
 
 function emergencyText(lines: readonly Hotline[], locale: Locale): string {
-  const list = lines.map((h) => lineText(h, locale)).join(locale === 'zh-CN' ? '或' : ' or ');
+  const list = lines.map((h) => lineText(h, locale)).join(locale === 'zh-CN' ? ' 或 ' : ' or ');
   return locale === 'zh-CN'
     ? `如果你或身边的人有立即的危险，请马上拨打 ${list}。`
     : `If you or someone near you is in immediate danger, call ${list} now.`;
