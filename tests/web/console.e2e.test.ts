@@ -1,0 +1,69 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserContext } from 'playwright-core';
+import { startServer, type RunningServer } from '../../src/server/serve.ts';
+import { testApp } from '../helpers/app.ts';
+import { browserMissing, openBrowser, signIn } from './browser.ts';
+import { PASSWORD, seedPerson } from './web-helpers.ts';
+
+describe.skipIf(!!browserMissing)('web console in Chromium', () => {
+  let app: Awaited<ReturnType<typeof testApp>>;
+  let server: RunningServer;
+  let browser: { context: BrowserContext; close(): Promise<void> };
+  beforeAll(async () => {
+    app = await testApp('sqlite');
+    server = await startServer(app, { port: 0, host: '127.0.0.1' });
+    await seedPerson(app, 'S001', '李强', ['staff']);
+    await seedPerson(app, 'M001', '张伟');
+    browser = await openBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    await app?.close();
+  });
+
+  it('refuses a console page to a member without the role', async () => {
+    const page = await browser.context.newPage();
+    await signIn(page, server.url, 'M001', PASSWORD, '/');
+    await expect.poll(() => page.locator('header').textContent()).toContain('张伟');
+    const response = await page.goto(`${server.url}/console/cases`);
+    expect(response!.status()).toBe(403);
+    await expect.poll(() => page.locator('h1').textContent()).toBe('没有权限');
+    await page.close();
+    await browser.context.clearCookies();
+  });
+
+  it('a staff member claims a case and replies; the member chat shows the reply without reloading', async () => {
+    const memberContext = (await openBrowser({ viewport: { width: 390, height: 780 } }));
+    try {
+      const member = await memberContext.context.newPage();
+      await signIn(member, server.url, 'M001', PASSWORD, '/');
+      await member.locator('#text').fill('转人工');
+      await member.locator('#send').click();
+      await member.locator('.notice-success').waitFor();
+
+      const staff = await browser.context.newPage();
+      await signIn(staff, server.url, 'S001', PASSWORD, '/console/cases');
+      const row = staff.locator('#cases tbody tr', { hasText: '张伟' });
+      await row.locator('a').first().click();
+      await staff.locator('form[action$="/claim"] button').click();
+      await expect.poll(() => staff.locator('#case-assignee').textContent()).toBe('李强');
+      await staff.locator('#reply-text').fill('您好，我是工会的李强。请把劳动合同拍照发给我。');
+      await staff.locator('form[action$="/reply"] button[type="submit"]').click();
+      await staff.waitForURL(/ok=1/);
+
+      // The member's page polls for staff replies: it appears without a reload.
+      const reply = member.locator('.msg.staff');
+      await reply.waitFor();
+      expect(await reply.textContent()).toContain('请把劳动合同拍照发给我');
+      expect(await reply.locator('strong').textContent()).toBe('李强');
+
+      // The member answers; the open case page shows it without a reload.
+      await member.locator('#text').fill('好的，马上发');
+      await member.locator('#send').click();
+      await staff.locator('#messages', { hasText: '好的，马上发' }).waitFor();
+    } finally {
+      await memberContext.close();
+    }
+  });
+});
