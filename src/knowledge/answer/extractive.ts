@@ -11,8 +11,10 @@ import type { Answer, AnswerKind, Answerer } from './types.ts';
 const RETRIEVE = 8;
 const MAX_ARTICLES = 3;
 
-/** The kind of answer the best hit calls for. */
-export function kindOf(hit: SearchHit | undefined): AnswerKind {
+/** The kind of answer the hits call for: a guide (FAQ, psych, union) in the top three decides, else the top hit. */
+export function kindOf(hits: SearchHit[]): AnswerKind {
+  const guide = hits.slice(0, 3).find((h) => h.docType !== 'law');
+  const hit = guide ?? hits[0];
   if (!hit) return 'none';
   if (hit.docType === 'psych') return 'psych';
   if (hit.docType === 'union') return 'union';
@@ -51,7 +53,7 @@ export function createExtractiveAnswerer(knowledge: KnowledgeReader): Answerer {
       if (hits.length === 0 || confidence < CONFIDENCE_THRESHOLD) return lowConfidenceAnswer(locale, confidence);
 
       const guide = hits.find((hit) => hit.docType !== 'law');
-      const kind = kindOf(guide && hits.indexOf(guide) < 3 ? guide : hits[0]);
+      const kind = kindOf(hits);
       const parts: string[] = [];
       const citations: Citation[] = [];
 
