@@ -71,7 +71,9 @@ export function mask(id: string, level: IdiomMask['level'], source: string, engl
  * Widens an English pattern written in plain words so it survives how people type: every letter
  * may repeat ("dieeee", "killl"), a doubled letter may be single ("kil", "beter"), and a space may
  * be missing or several ("killmyself"). Regex syntax (escapes, classes, groups, quantifiers) is
- * kept. Sources use no apostrophes, as normalisation removes them ("dont", "im").
+ * kept. Sources use no apostrophes, as normalisation removes them ("dont", "im"). Because doubled
+ * letters collapse, "noose" would also match "nose" and "shoot" "shot": write `no{2,}se` where
+ * the double letter matters.
  */
 export function fuzzyEnglish(source: string): RegExp {
   let out = '';
@@ -95,8 +97,9 @@ export function fuzzyEnglish(source: string): RegExp {
       lastLetter = '';
     } else if (c >= 'a' && c <= 'z') {
       if (c === lastLetter) continue;
-      const quantified = source[i + 1] === '?' || source[i + 1] === '*';
-      out += quantified ? `(?:${c}+)` : `${c}+`;
+      // A letter with its own quantifier keeps it: "s?" → (?:s+)?, "o{2,}" → o{2,} (noose, not nose).
+      const next = source[i + 1];
+      out += next === '{' ? c : next === '?' || next === '*' ? `(?:${c}+)` : `${c}+`;
       lastLetter = c;
     } else if (c === ' ') {
       out += String.raw`\s*`;

@@ -66,7 +66,7 @@ export const EN_RULES: readonly CrisisRule[] = [
       String.raw`|\b(plan|planning|going|gonna|want|wanna|thinking about|about|ready) (to )?(overdose|od)\b|\btook an overdose\b` +
       String.raw`|\b(stockpil(e|ed|ing)|saving up|saved up|hoard(ed|ing)?) (my |the |all my )?(pills|meds|tablets|sleeping pills)\b|\b(pills|meds|tablets) (saved|stockpiled|hoarded|stashed)( up)?\b`),
   enRule('en.suicide.method', 'crisis', ['suicide'],
-    String.raw`\b(drive|driving|drove|crash|crashing) (my )?(car|truck|van)? ?(off|into) (a|the) (bridge|cliff|wall|tree|river|lake|truck|train)\b|\bnoose\b` +
+    String.raw`\b(drive|driving|drove|crash|crashing) (my )?(car|truck|van)? ?(off|into) (a|the) (bridge|cliff|wall|tree|river|lake|truck|train)\b|\bno{2,}se\b` +
       String.raw`|\b(i|ive|im)\b[^|]{0,12}?\b(bought|buy|buying|got|getting|tied|tying) (a |some |the )?rope\b`),
   enRule('en.suicide.farewell', 'crisis', ['suicide'],
     String.raw`\b(goodbye|farewell|saying goodbye to|say goodbye to) (this |the |cruel )?world\b|\b(letters?|notes?|messages?) (to [a-z ]{1,20})?saying goodbye\b|\bgoodbye (letters?|notes?)\b|\b(wrote|writing|write|left) (a|my) (goodbye|farewell) (note|letter)\b`),
@@ -106,7 +106,7 @@ export const EN_RULES: readonly CrisisRule[] = [
 
   // --- harm to others
   enRule('en.harm.target', 'crisis', ['harm-to-others'],
-    String.raw`\b${SUBJECT} (just |really |fucking |literally )?(?<core>(kill|murder|stab|shoot|strangle|hurt|beat up|beat (the [a-z]+ )?out of|poison) ${TARGET})\b(?! (with kindness|in (chess|the game|ping pong)|at (chess|cards))\b)`,
+    String.raw`\b${SUBJECT} (just |really |fucking |literally )?(?<core>(kill|murder|stab|shoot|strangle|hurt|beat up|beat (the [a-z]+ )?out of|poison) ${TARGET})\b(?! (with kindness|in (chess|the game|ping pong)|at (chess|cards)|(an|a) (email|message|text|note|line|dm)|a look)\b)`,
     { negatable: true }),
   enRule('en.harm.fantasy', 'crisis', ['harm-to-others'],
     String.raw`\b(fantasi[sz](e|es|ing|ed)|dream(ing|t|ed)?|keep thinking|thinking|think|thought|plan(ning|ned)?) (about|of) (?<core>(killing|murdering|stabbing|shooting|strangling|hurting|poisoning) ${TARGET})\b` +
