@@ -5,6 +5,7 @@ import { createLogger, type Logger } from './core/logger.ts';
 import { createFaqFlow, type FaqAnswerer } from './flows/faq/faq-flow.ts';
 import { createHelpFlow, type MenuEntry } from './flows/help/help-flow.ts';
 import { createHandoff } from './flows/handoff/create-handoff.ts';
+import { crisisSafety } from './flows/handoff/crisis-safety.ts';
 import type { TicketService } from './flows/handoff/ticket-service.ts';
 import { openStore, type Store } from './store/index.ts';
 import { DeliveryWorker } from './runtime/delivery.ts';
@@ -43,12 +44,14 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   const menu: MenuEntry[] = [];
   const handoff = createHandoff({ config, store, logger });
   const flows: Flow[] = [createHelpFlow(() => menu), handoff.flow];
+  const faq = createFaqFlow({ store, answerer: overrides.answerer });
   const assistant = new Assistant({
     store,
     logger,
     flows,
-    fallback: createFaqFlow({ store, answerer: overrides.answerer }),
-    safety: overrides.safety,
+    fallback: faq,
+    // Crisis check first on every message; messages of concern get the FAQ answer after the offer of a counsellor.
+    safety: overrides.safety ?? handoff.gate(crisisSafety(config, logger), faq),
     defaultLocale: config.defaultLocale,
   });
   const scheduler = new Scheduler({ jobs: store.jobs, logger });

@@ -62,7 +62,7 @@ describe.each(providers)('handoff conversation on %s', (provider) => {
     await roster(app);
     const en = member(app, 'u2');
     expect(textOf(await en.say('I want to talk to a counsellor'))).toMatch(/A counsellor will reply here, usually within 2 hours/);
-    expect(textOf(await en.say('talk to a person'))).toBe('✓ Passed on to staff');
+    expect(textOf(await en.say('talk to a person'))).toBe('✓ Passed on to the counsellor');
     const zh = member(app, 'u3');
     expect(textOf(await zh.say('我要找律师'))).toContain('工会法律工作人员');
     expect(textOf(await zh.say('done'))).toContain('The conversation has ended');

@@ -69,13 +69,14 @@ export function createCrisisGate<A extends CrisisVerdict>(deps: CrisisGateDeps<A
 
   async function crisisTurn(ctx: TurnContext, text: string, assessment: A): Promise<TurnResult> {
     const transcript = await store.transcripts.recent(ctx.session.id);
+    const assignee = await intake.assigneeOfOpen(ctx.event.channel, ctx.event.conversationKey);
     let events: TicketEvent[] = [];
     return {
       replies: safety.crisisReplies(assessment, ctx.locale),
       state: handoffState(ctx.session.state),
       sensitive: true,
       commit: async (tx) => {
-        const opened = await intake.open(tx, requesterOf(ctx), { category: 'crisis', source: 'crisis', transcript, message: text });
+        const opened = await intake.open(tx, requesterOf(ctx), { category: 'crisis', source: 'crisis', transcript, message: text, assignee });
         events = opened.events;
         return [{ type: 'notice', level: 'info', text: fill(texts.caseForCounsellor[ctx.locale], { id: opened.ticket.id }) }];
       },

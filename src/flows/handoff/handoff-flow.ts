@@ -88,7 +88,7 @@ export function createHandoffFlow(deps: HandoffFlowDeps): Flow {
       };
     }
     return {
-      replies: [{ type: 'notice', level: 'info', text: texts.delivered[l] }],
+      replies: [{ type: 'notice', level: 'info', text: (isSensitiveCategory(ticket.category) ? texts.deliveredCounsellor : texts.delivered)[l] }],
       state: handoffState(ctx.session.state),
       sensitive: isSensitiveCategory(ticket.category),
       commit: async (tx) => {

@@ -52,9 +52,10 @@ export const texts = {
   erased: { 'zh-CN': '已删除 {n} 个已结束个案的对话记录。', en: 'Deleted the records of {n} closed case(s).' },
   eraseCancelled: { 'zh-CN': '好的，没有删除任何内容。', en: 'OK, nothing was deleted.' },
   caseForCounsellor: {
-    'zh-CN': '个案编号 {id}。心理咨询师会在这里联系你，你发的消息会直接转给他们。',
-    en: 'Case {id}. A counsellor will contact you here; what you write now goes straight to them.',
+    'zh-CN': '个案编号 {id}。你接下来在这里发的消息会直接转给心理咨询老师。',
+    en: 'Case {id}. What you write here from now on goes straight to the counsellor.',
   },
+  deliveredCounsellor: { 'zh-CN': '✓ 已转给心理咨询老师', en: '✓ Passed on to the counsellor' },
   // Staff-facing: sent to the staff queue and on-call destinations; never member message text.
   staffNew: { 'zh-CN': '新个案 {id}', en: 'New case {id}' },
   staffCrisis: { 'zh-CN': '⚠️ 紧急：危机个案 {id}，请立即联系', en: '⚠️ URGENT: crisis case {id}, contact now' },

@@ -52,10 +52,24 @@ export class TicketIntake {
   }
 
   /**
-   * Opens a case with the conversation so far, or returns the conversation's open one. A crisis
-   * raises an open case of another category to an urgent crisis case (never the other way).
+   * The person working on the conversation's open case, read before the turn's transaction
+   * (inside it, SQLite's serialised connection would wait for the transaction itself).
    */
-  async open(tx: PrismaTransaction, who: Requester, request: { category: TicketCategory; source: TicketSource; transcript: TranscriptLine[]; message?: string }): Promise<Opened> {
+  async assigneeOfOpen(channel: Channel, conversationKey: string): Promise<Member | undefined> {
+    const open = await this.findOpen(channel, conversationKey);
+    return open?.assigneeId ? this.core.store.members.get(open.assigneeId) : undefined;
+  }
+
+  /**
+   * Opens a case with the conversation so far, or returns the conversation's open one. A crisis
+   * raises an open case of another category to an urgent crisis case (never the other way);
+   * `assignee` (from `assigneeOfOpen`) decides whether its assignee may keep it.
+   */
+  async open(
+    tx: PrismaTransaction,
+    who: Requester,
+    request: { category: TicketCategory; source: TicketSource; transcript: TranscriptLine[]; message?: string; assignee?: Member },
+  ): Promise<Opened> {
     const { store, sla, notifier } = this.core;
     const now = new Date();
     const message: NewTicketEntry[] = request.message ? [{ kind: 'member', author: 'member', text: request.message }] : [];
@@ -65,7 +79,7 @@ export class TicketIntake {
         await store.tickets.append(tx, existing.id, message);
         return { ticket: existing, created: false, raised: false, events: message.length > 0 ? [eventOf('member-message', existing)] : [] };
       }
-      return this.#raise(tx, existing, message, now);
+      return this.#raise(tx, existing, message, now, request.assignee);
     }
     const priority = defaultPriority(request.category);
     const sensitive = isSensitiveCategory(request.category);
@@ -101,12 +115,11 @@ export class TicketIntake {
     return { ticket, created: true, raised: false, events: [eventOf('opened', ticket)] };
   }
 
-  async #raise(tx: PrismaTransaction, existing: Ticket, message: NewTicketEntry[], now: Date): Promise<Opened> {
+  async #raise(tx: PrismaTransaction, existing: Ticket, message: NewTicketEntry[], now: Date, assignee: Member | undefined): Promise<Opened> {
     const { store, sla, notifier } = this.core;
     const due = sla.dueTimes('urgent', now);
-    const assignee = existing.assigneeId ? await store.members.get(existing.assigneeId) : undefined;
     // The person working on it may not be allowed to read a crisis case: it goes back to the queue.
-    const keepAssignee = !!assignee && canHandle(assignee, 'crisis');
+    const keepAssignee = !!assignee && assignee.id === existing.assigneeId && canHandle(assignee, 'crisis');
     const ticket = await this.core.updateInTurn(tx, existing, {
       category: 'crisis',
       priority: PRIORITY_RANK[existing.priority] >= PRIORITY_RANK.urgent ? existing.priority : 'urgent',
