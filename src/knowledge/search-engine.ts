@@ -134,7 +134,8 @@ export class SearchEngine {
     for (const article of articles) {
       const targets = laws.length > 0 ? laws.map((law) => this.byId.get(`${law}#${article}`)) : this.chunks.map((c, i) => (c.section === article ? i : undefined));
       for (const index of targets) {
-        if (index !== undefined) scores.set(index, (scores.get(index) ?? 0) + t.articleMentionBoost * unit * (laws.length > 0 ? 2 : 1));
+        // Law and article both named: that article leads (a fused score never exceeds 2 units plus the law boost).
+        if (index !== undefined) scores.set(index, (scores.get(index) ?? 0) + t.articleMentionBoost * unit * (laws.length > 0 ? 3 : 1));
       }
     }
     if (this.faqQuestions.size > 0) {

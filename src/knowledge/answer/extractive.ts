@@ -74,7 +74,8 @@ export function createExtractiveAnswerer(knowledge: KnowledgeReader): Answerer {
         const articles = articlesFor(knowledge, hits, guideRecord);
         if (articles.length > 0) {
           if (!guideRecord) parts.push(TEXTS.lawsOnlyIntro[locale]);
-          const quotes = articles.map((article) => `${lawReference(article, knowledge, locale)}：\n${article.text}`);
+          const colon = locale === 'zh-CN' ? '：' : ':';
+          const quotes = articles.map((article) => `${lawReference(article, knowledge, locale)}${colon}\n${article.text}`);
           parts.push(`${TEXTS.lawHeading[locale]}\n\n${quotes.join('\n\n')}`);
           citations.push(...articles.map((article) => citationOf(article)));
         }
