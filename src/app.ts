@@ -6,6 +6,7 @@ import { createFaqFlow, type FaqAnswerer } from './flows/faq/faq-flow.ts';
 import { createHelpFlow, type MenuEntry } from './flows/help/help-flow.ts';
 import { createHandoff } from './flows/handoff/create-handoff.ts';
 import { crisisSafety } from './flows/handoff/crisis-safety.ts';
+import { createDemocracy, type EventService, type SurveyService, type VoteService } from './democracy/index.ts';
 import type { TicketService } from './flows/handoff/ticket-service.ts';
 import { openStore, type Store } from './store/index.ts';
 import { DeliveryWorker } from './runtime/delivery.ts';
@@ -23,6 +24,12 @@ export interface App {
   delivery: DeliveryWorker;
   /** Cases (handoff to people): staff operations with role checks, and `onTicketEvent` for case cards. */
   tickets: TicketService;
+  /** Surveys: definitions, answering, results and exports (src/democracy/survey-service.ts). */
+  surveys: SurveyService;
+  /** Votes and elections: ballots, receipts, closing and tallies, honor roll (src/democracy/vote-service.ts). */
+  votes: VoteService;
+  /** Events: sign-ups, waitlists, invitations, attendees (src/democracy/event-service.ts). */
+  events: EventService;
   /** Starts the background workers (the server does; one-shot CLI commands do not). */
   start(): void;
   close(): Promise<void>;
@@ -43,7 +50,10 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   const store = await openStore(config.databaseUrl);
   const menu: MenuEntry[] = [];
   const handoff = createHandoff({ config, store, logger });
-  const flows: Flow[] = [createHelpFlow(() => menu), handoff.flow];
+  // Reminders and promotions queue outbox messages: `poke` delivers them without waiting for a tick.
+  const democracy = createDemocracy({ store, logger, poke: () => delivery.poke() });
+  menu.push(...democracy.menu);
+  const flows: Flow[] = [createHelpFlow(() => menu), handoff.flow, ...democracy.flows];
   const faq = createFaqFlow({ store, answerer: overrides.answerer });
   const assistant = new Assistant({
     store,
@@ -57,6 +67,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   const scheduler = new Scheduler({ jobs: store.jobs, logger });
   const delivery = new DeliveryWorker(store.outbox, logger);
   handoff.registerJobs(scheduler);
+  democracy.registerJobs(scheduler);
   // Case changes queue proactive messages: deliver them now rather than at the next tick.
   handoff.service.onTicketEvent(() => delivery.poke());
   return {
@@ -67,6 +78,9 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     scheduler,
     delivery,
     tickets: handoff.service,
+    surveys: democracy.surveys,
+    votes: democracy.votes,
+    events: democracy.events,
     start() {
       scheduler.start();
       delivery.start();

@@ -2,6 +2,11 @@ import { AnswerRepository } from './answers.ts';
 import { AuditLog } from './audit.ts';
 import { openDatabase, migrate, type Database, type PrismaTransaction } from './database.ts';
 import { JobRepository } from './jobs.ts';
+import { DemocracyContactRepository } from './democracy-contacts.ts';
+import { EventRepository } from './events.ts';
+import { SurveyRepository } from './surveys.ts';
+import { BallotRepository } from './vote-ballots.ts';
+import { VoteRepository } from './votes.ts';
 import { MemberRepository } from './members.ts';
 import { OutboxRepository } from './outbox.ts';
 import { SessionRepository, TranscriptRepository } from './sessions.ts';
@@ -19,6 +24,16 @@ export interface Store {
   answers: AnswerRepository;
   outbox: OutboxRepository;
   jobs: JobRepository;
+  /** Surveys, drafts and responses. */
+  surveys: SurveyRepository;
+  /** Elections, awards and motions, and the honor roll. */
+  votes: VoteRepository;
+  /** Ballots and who voted, kept apart. */
+  ballots: BallotRepository;
+  /** Events, sign-ups and waitlists. */
+  events: EventRepository;
+  /** Where members get survey and event reminders. */
+  democracyContacts: DemocracyContactRepository;
   tickets: TicketRepository;
   /** Runs work in one database transaction. */
   transaction<T>(work: (tx: PrismaTransaction) => Promise<T>): Promise<T>;
@@ -38,6 +53,11 @@ export async function openStore(databaseUrl: string, options: { migrate?: boolea
     answers: new AnswerRepository(db.prisma),
     outbox: new OutboxRepository(db.prisma),
     jobs: new JobRepository(db.prisma),
+    surveys: new SurveyRepository(db.prisma, db.provider),
+    votes: new VoteRepository(db.prisma, db.provider),
+    ballots: new BallotRepository(db.prisma, db.provider),
+    events: new EventRepository(db.prisma, db.provider),
+    democracyContacts: new DemocracyContactRepository(db.prisma),
     tickets: new TicketRepository(db.prisma),
     transaction: (work) => db.prisma.$transaction(work, { timeout: 20_000, maxWait: 20_000 }),
     close: () => db.close(),

@@ -204,6 +204,9 @@ CREATE TABLE "SlackCaseCard" (
     "ticketId" TEXT NOT NULL,
     "channel" TEXT NOT NULL,
     "ts" TEXT NOT NULL,
+    "cardHash" TEXT NOT NULL DEFAULT '',
+    "relayedUntil" TIMESTAMP(3),
+    "announced" TEXT NOT NULL DEFAULT '[]',
     "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "updatedAt" TIMESTAMP(3) NOT NULL,
 

@@ -176,6 +176,9 @@ CREATE TABLE "SlackCaseCard" (
     "ticketId" TEXT NOT NULL PRIMARY KEY,
     "channel" TEXT NOT NULL,
     "ts" TEXT NOT NULL,
+    "cardHash" TEXT NOT NULL DEFAULT '',
+    "relayedUntil" DATETIME,
+    "announced" TEXT NOT NULL DEFAULT '[]',
     "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "updatedAt" DATETIME NOT NULL
 );

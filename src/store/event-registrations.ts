@@ -1,0 +1,160 @@
+import { z } from 'zod';
+import { AppError } from '../core/errors.ts';
+import type { Channel } from '../core/inbound.ts';
+import type { DatabaseProvider, Prisma, PrismaTransaction } from './database.ts';
+import { newId, shortCode } from './ids.ts';
+
+export const RegistrationStatusSchema = z.enum(['confirmed', 'waitlisted', 'cancelled']);
+/** A sign-up's state. */
+export type RegistrationStatus = z.infer<typeof RegistrationStatusSchema>;
+
+/** A member's sign-up for an event. `position` is their place on the waitlist (1 = next). */
+export interface RegistrationView {
+  id: string;
+  eventId: string;
+  memberId: string;
+  status: RegistrationStatus;
+  seq: number;
+  checkInCode: string;
+  checkedInAt: Date | null;
+  channel: Channel | null;
+  conversationKey: string | null;
+  createdAt: Date;
+  promotedAt: Date | null;
+  position?: number;
+}
+
+type Row = Awaited<ReturnType<Prisma['eventRegistration']['findUniqueOrThrow']>>;
+
+function toView(row: Row): RegistrationView {
+  return {
+    id: row.id,
+    eventId: row.eventId,
+    memberId: row.memberId,
+    status: RegistrationStatusSchema.parse(row.status),
+    seq: row.seq,
+    checkInCode: row.checkInCode,
+    checkedInAt: row.checkedInAt,
+    channel: (row.channel as Channel | null) ?? null,
+    conversationKey: row.conversationKey,
+    createdAt: row.createdAt,
+    promotedAt: row.promotedAt,
+  };
+}
+
+/** What a sign-up did. */
+export interface SignUpOutcome {
+  registration: RegistrationView;
+  /** False when the member was already signed up (nothing changed). */
+  changed: boolean;
+}
+
+/**
+ * Sign-ups, cancellations and the waitlist. Every change first locks the event row, so sign-ups
+ * and cancellations of one event run one at a time and capacity holds under READ COMMITTED;
+ * the lock order is also the arrival order recorded in `seq`.
+ */
+export class EventRegistrationRepository {
+  constructor(
+    private readonly prisma: Prisma,
+    private readonly provider: DatabaseProvider,
+  ) {}
+
+  /** Locks the event row for the rest of the transaction (SQLite: writers are already serialised). */
+  async lock(tx: PrismaTransaction, eventId: string): Promise<{ capacity: number; nextSeq: number; status: string; signupDeadline: Date | null; startsAt: Date }> {
+    if (this.provider === 'postgresql') await tx.$queryRaw`SELECT "id" FROM "Event" WHERE "id" = ${eventId} FOR UPDATE`;
+    const event = await tx.event.findUnique({ where: { id: eventId }, select: { capacity: true, nextSeq: true, status: true, signupDeadline: true, startsAt: true } });
+    if (!event) throw new AppError('not_found', 'no such event');
+    return event;
+  }
+
+  /** A check-in code not yet used at this event (the event lock keeps the check and insert together). */
+  async #freshCode(tx: PrismaTransaction, eventId: string): Promise<string> {
+    for (;;) {
+      const code = shortCode(6);
+      if (!(await tx.eventRegistration.findUnique({ where: { eventId_checkInCode: { eventId, checkInCode: code } }, select: { id: true } }))) return code;
+    }
+  }
+
+  async #position(tx: PrismaTransaction | Prisma, row: Row): Promise<number | undefined> {
+    if (row.status !== 'waitlisted') return undefined;
+    return (await tx.eventRegistration.count({ where: { eventId: row.eventId, status: 'waitlisted', seq: { lt: row.seq } } })) + 1;
+  }
+
+  /**
+   * Signs a member up: confirmed while places are left, waitlisted after. The caller has
+   * checked eligibility; this checks the event is open and before its deadline.
+   */
+  async signUp(tx: PrismaTransaction, input: { eventId: string; memberId: string; channel?: Channel; conversationKey?: string; now: Date }): Promise<SignUpOutcome> {
+    const event = await this.lock(tx, input.eventId);
+    const existing = await tx.eventRegistration.findUnique({ where: { eventId_memberId: { eventId: input.eventId, memberId: input.memberId } } });
+    if (existing && existing.status !== 'cancelled') return { registration: { ...toView(existing), position: await this.#position(tx, existing) }, changed: false };
+    if (event.status !== 'open') throw new AppError('closed', 'sign-ups for this event are not open', { reason: 'not-open' });
+    if ((event.signupDeadline && input.now >= event.signupDeadline) || input.now >= event.startsAt) throw new AppError('closed', 'the sign-up deadline has passed', { reason: 'deadline' });
+    const confirmed = await tx.eventRegistration.count({ where: { eventId: input.eventId, status: 'confirmed' } });
+    const status = confirmed < event.capacity ? 'confirmed' : 'waitlisted';
+    await tx.event.update({ where: { id: input.eventId }, data: { nextSeq: { increment: 1 } } });
+    const data = { status, seq: event.nextSeq, channel: input.channel ?? null, conversationKey: input.conversationKey ?? null, promotedAt: null, checkedInAt: null };
+    const row = existing
+      ? await tx.eventRegistration.update({ where: { id: existing.id }, data })
+      : await tx.eventRegistration.create({ data: { id: newId(), eventId: input.eventId, memberId: input.memberId, checkInCode: await this.#freshCode(tx, input.eventId), ...data } });
+    return { registration: { ...toView(row), position: await this.#position(tx, row) }, changed: true };
+  }
+
+  /** Cancels a sign-up and fills freed places from the waitlist; returns who was promoted. */
+  async cancel(tx: PrismaTransaction, eventId: string, memberId: string, now: Date): Promise<{ cancelled: RegistrationView; promoted: RegistrationView[] } | undefined> {
+    await this.lock(tx, eventId);
+    const existing = await tx.eventRegistration.findUnique({ where: { eventId_memberId: { eventId, memberId } } });
+    if (!existing || existing.status === 'cancelled') return undefined;
+    const row = await tx.eventRegistration.update({ where: { id: existing.id }, data: { status: 'cancelled' } });
+    const promoted = existing.status === 'confirmed' ? await this.promote(tx, eventId, now) : [];
+    return { cancelled: toView(row), promoted };
+  }
+
+  /** Fills free places from the waitlist in arrival order (the caller holds the event lock). */
+  async promote(tx: PrismaTransaction, eventId: string, now: Date): Promise<RegistrationView[]> {
+    const event = await tx.event.findUnique({ where: { id: eventId }, select: { capacity: true, startsAt: true, status: true } });
+    // Nobody is moved into an event that has started or was cancelled.
+    if (!event || now >= event.startsAt || event.status === 'cancelled') return [];
+    const confirmed = await tx.eventRegistration.count({ where: { eventId, status: 'confirmed' } });
+    const free = event.capacity - confirmed;
+    if (free <= 0) return [];
+    const next = await tx.eventRegistration.findMany({ where: { eventId, status: 'waitlisted' }, orderBy: { seq: 'asc' }, take: free });
+    const promoted: RegistrationView[] = [];
+    for (const row of next) {
+      promoted.push(toView(await tx.eventRegistration.update({ where: { id: row.id }, data: { status: 'confirmed', promotedAt: now } })));
+    }
+    return promoted;
+  }
+
+  async get(eventId: string, memberId: string): Promise<RegistrationView | undefined> {
+    const row = await this.prisma.eventRegistration.findUnique({ where: { eventId_memberId: { eventId, memberId } } });
+    return row ? { ...toView(row), position: await this.#position(this.prisma, row) } : undefined;
+  }
+
+  /** One member's registrations among some events (for the event list). */
+  async ofMember(memberId: string, eventIds: string[]): Promise<Map<string, RegistrationView>> {
+    const rows = await this.prisma.eventRegistration.findMany({ where: { memberId, eventId: { in: eventIds } } });
+    const out = new Map<string, RegistrationView>();
+    for (const row of rows) out.set(row.eventId, { ...toView(row), position: await this.#position(this.prisma, row) });
+    return out;
+  }
+
+  /** Everyone signed up (confirmed first, then the waitlist), in arrival order. */
+  async list(eventId: string, statuses: RegistrationStatus[] = ['confirmed', 'waitlisted']): Promise<RegistrationView[]> {
+    const rows = await this.prisma.eventRegistration.findMany({ where: { eventId, status: { in: statuses } }, orderBy: { seq: 'asc' } });
+    let position = 0;
+    const views = rows.map((r) => ({ ...toView(r), position: r.status === 'waitlisted' ? ++position : undefined }));
+    const order = { confirmed: 0, waitlisted: 1, cancelled: 2 };
+    return views.sort((a, b) => order[a.status] - order[b.status] || a.seq - b.seq);
+  }
+
+  /** Checks an attendee in by the code on their invitation; idempotent. */
+  async checkIn(eventId: string, code: string, now: Date): Promise<RegistrationView | undefined> {
+    const normalised = code.trim().toUpperCase();
+    const row = await this.prisma.eventRegistration.findUnique({ where: { eventId_checkInCode: { eventId, checkInCode: normalised } } });
+    if (!row || row.status !== 'confirmed') return undefined;
+    if (row.checkedInAt) return toView(row);
+    return toView(await this.prisma.eventRegistration.update({ where: { id: row.id }, data: { checkedInAt: now } }));
+  }
+}

@@ -1,0 +1,203 @@
+import { z } from 'zod';
+import { AppError } from '../core/errors.ts';
+import type { Channel } from '../core/inbound.ts';
+import type { Bilingual } from '../core/locale.ts';
+import { readAudience, type Audience } from '../democracy/audience.ts';
+import { readBilingual } from '../democracy/bilingual.ts';
+import { StoredSurveyConfigSchema, type StoredSurveyConfig, type SurveyDefinition } from '../democracy/survey-definition.ts';
+import { readAnswers, type Answers } from '../democracy/survey-logic.ts';
+import type { DatabaseProvider, Prisma, PrismaTransaction } from './database.ts';
+import { newId } from './ids.ts';
+
+export const SurveyStatusSchema = z.enum(['draft', 'open', 'closed']);
+/** draft → open → closed. */
+export type SurveyStatus = z.infer<typeof SurveyStatusSchema>;
+
+/** A survey as the application sees it. */
+export interface SurveyView {
+  id: string;
+  title: Bilingual;
+  description: Bilingual;
+  config: StoredSurveyConfig;
+  audience: Audience;
+  anonymous: boolean;
+  status: SurveyStatus;
+  opensAt: Date | null;
+  closesAt: Date | null;
+  minGroupSize: number;
+  createdBy: string;
+  createdAt: Date;
+}
+
+/** A member's progress in a survey: their draft until they submit. */
+export interface ParticipationView {
+  surveyId: string;
+  memberId: string;
+  status: 'in-progress' | 'submitted';
+  draft: Answers;
+  channel: Channel | null;
+  conversationKey: string | null;
+}
+
+type SurveyRow = Awaited<ReturnType<Prisma['survey']['findUniqueOrThrow']>>;
+type ParticipationRow = Awaited<ReturnType<Prisma['surveyParticipation']['findUniqueOrThrow']>>;
+
+function toView(row: SurveyRow): SurveyView {
+  return {
+    id: row.id,
+    title: readBilingual(row.title),
+    description: readBilingual(row.description),
+    config: StoredSurveyConfigSchema.parse(JSON.parse(row.definition)),
+    audience: readAudience(row.audience),
+    anonymous: row.anonymous,
+    status: SurveyStatusSchema.parse(row.status),
+    opensAt: row.opensAt,
+    closesAt: row.closesAt,
+    minGroupSize: row.minGroupSize,
+    createdBy: row.createdBy,
+    createdAt: row.createdAt,
+  };
+}
+
+function toParticipation(row: ParticipationRow): ParticipationView {
+  return {
+    surveyId: row.surveyId,
+    memberId: row.memberId,
+    status: row.status === 'submitted' ? 'submitted' : 'in-progress',
+    draft: readAnswers(row.draft),
+    channel: (row.channel as Channel | null) ?? null,
+    conversationKey: row.conversationKey,
+  };
+}
+
+function definitionData(def: SurveyDefinition) {
+  const config: StoredSurveyConfig = { questions: def.questions, remindBeforeCloseHours: def.remindBeforeCloseHours, breakdownByDepartment: def.breakdownByDepartment };
+  return {
+    title: JSON.stringify(def.title),
+    description: JSON.stringify(def.description),
+    definition: JSON.stringify(StoredSurveyConfigSchema.parse(config)),
+    audience: JSON.stringify(def.audience),
+    anonymous: def.anonymous,
+    opensAt: def.opensAt ?? null,
+    closesAt: def.closesAt ?? null,
+    minGroupSize: def.minGroupSize,
+  };
+}
+
+/** Where a participant can be reached. */
+export interface Contact {
+  channel?: Channel;
+  conversationKey?: string;
+}
+
+/**
+ * Surveys, drafts and responses. A draft lives on the member's participation row until they
+ * submit; submitting erases it and writes the response, for anonymous surveys without any
+ * member link, no timestamp and (SQLite) a random rowid.
+ */
+export class SurveyRepository {
+  constructor(
+    private readonly prisma: Prisma,
+    private readonly provider: DatabaseProvider,
+  ) {}
+
+  async create(tx: PrismaTransaction, def: SurveyDefinition, createdBy: string): Promise<SurveyView> {
+    return toView(await tx.survey.create({ data: { id: newId(), ...definitionData(def), createdBy } }));
+  }
+
+  async replace(tx: PrismaTransaction, id: string, def: SurveyDefinition): Promise<SurveyView> {
+    const updated = await tx.survey.updateMany({ where: { id, status: 'draft' }, data: definitionData(def) });
+    if (updated.count !== 1) throw new AppError('conflict', 'only a draft survey can be edited');
+    return (await this.get(id, tx))!;
+  }
+
+  async get(id: string, tx: PrismaTransaction | Prisma = this.prisma): Promise<SurveyView | undefined> {
+    const row = await tx.survey.findUnique({ where: { id } });
+    return row ? toView(row) : undefined;
+  }
+
+  /** By id or a unique id prefix of at least 6 characters (command line). */
+  async resolve(ref: string): Promise<SurveyView | undefined> {
+    const exact = await this.get(ref);
+    if (exact || ref.length < 6) return exact;
+    const rows = await this.prisma.survey.findMany({ where: { id: { startsWith: ref } }, take: 2 });
+    if (rows.length > 1) throw new AppError('invalid_input', `"${ref}" matches more than one survey: give more of the id`);
+    return rows[0] ? toView(rows[0]) : undefined;
+  }
+
+  async list(filter: { status?: SurveyStatus[] } = {}): Promise<SurveyView[]> {
+    const rows = await this.prisma.survey.findMany({ where: filter.status ? { status: { in: filter.status } } : {}, orderBy: { createdAt: 'desc' } });
+    return rows.map(toView);
+  }
+
+  async transition(tx: PrismaTransaction, id: string, from: SurveyStatus[], to: SurveyStatus, extra: { opensAt?: Date } = {}): Promise<boolean> {
+    const result = await tx.survey.updateMany({ where: { id, status: { in: from } }, data: { status: to, ...extra } });
+    return result.count === 1;
+  }
+
+  async participation(surveyId: string, memberId: string, tx: PrismaTransaction | Prisma = this.prisma): Promise<ParticipationView | undefined> {
+    const row = await tx.surveyParticipation.findUnique({ where: { surveyId_memberId: { surveyId, memberId } } });
+    return row ? toParticipation(row) : undefined;
+  }
+
+  /** One member's progress in several surveys. */
+  async progressOf(memberId: string, surveyIds: string[]): Promise<Map<string, ParticipationView>> {
+    const rows = await this.prisma.surveyParticipation.findMany({ where: { memberId, surveyId: { in: surveyIds } } });
+    return new Map(rows.map((r) => [r.surveyId, toParticipation(r)]));
+  }
+
+  /** Saves a draft (creating the participation on the first answer); refused once submitted. */
+  async saveDraft(tx: PrismaTransaction, surveyId: string, memberId: string, answers: Answers, contact: Contact): Promise<void> {
+    const data = { draft: JSON.stringify(answers), channel: contact.channel ?? null, conversationKey: contact.conversationKey ?? null };
+    const existing = await tx.surveyParticipation.findUnique({ where: { surveyId_memberId: { surveyId, memberId } } });
+    if (!existing) {
+      await tx.surveyParticipation.create({ data: { id: newId(), surveyId, memberId, ...data } });
+      return;
+    }
+    const updated = await tx.surveyParticipation.updateMany({ where: { id: existing.id, status: 'in-progress' }, data });
+    if (updated.count !== 1) throw new AppError('conflict', 'this survey was already submitted', { reason: 'submitted' });
+  }
+
+  /**
+   * Submits: marks the participation submitted (once: a conditional update) and writes the
+   * response. `memberId` goes on the response only for attributed surveys.
+   */
+  async submit(tx: PrismaTransaction, input: { survey: SurveyView; memberId: string; answers: Answers; department: string; now: Date }): Promise<void> {
+    const { survey } = input;
+    const marked = await tx.surveyParticipation.updateMany({
+      where: { surveyId: survey.id, memberId: input.memberId, status: 'in-progress' },
+      data: { status: 'submitted', draft: '{}', submittedOn: input.now.toISOString().slice(0, 10) },
+    });
+    if (marked.count !== 1) throw new AppError('conflict', 'this survey was already submitted', { reason: 'submitted' });
+    const id = newId();
+    const memberId = survey.anonymous ? null : input.memberId;
+    const department = survey.config.breakdownByDepartment ? input.department : null;
+    const answers = JSON.stringify(input.answers);
+    if (this.provider === 'sqlite') {
+      // A random rowid, so that the table's order is not the order of submission.
+      await tx.$executeRaw`INSERT INTO "SurveyResponse" (rowid, "id", "surveyId", "memberId", "department", "answers") VALUES ((random() & 9223372036854775807), ${id}, ${survey.id}, ${memberId}, ${department}, ${answers})`;
+    } else {
+      await tx.surveyResponse.create({ data: { id, surveyId: survey.id, memberId, department, answers } });
+    }
+  }
+
+  /** Every response (random order), with the member only for attributed surveys. */
+  async responses(surveyId: string): Promise<{ memberId: string | null; department: string | null; answers: Answers }[]> {
+    const rows = await this.prisma.surveyResponse.findMany({ where: { surveyId }, orderBy: { id: 'asc' } });
+    return rows.map((r) => ({ memberId: r.memberId, department: r.department, answers: readAnswers(r.answers) }));
+  }
+
+  /** Who has started and who has submitted (never what they answered). */
+  async participants(surveyId: string): Promise<{ memberId: string; status: 'in-progress' | 'submitted'; channel: Channel | null; conversationKey: string | null }[]> {
+    const rows = await this.prisma.surveyParticipation.findMany({ where: { surveyId }, select: { memberId: true, status: true, channel: true, conversationKey: true } });
+    return rows.map((r) => ({ memberId: r.memberId, status: r.status === 'submitted' ? 'submitted' : 'in-progress', channel: (r.channel as Channel | null) ?? null, conversationKey: r.conversationKey }));
+  }
+
+  async counts(surveyId: string): Promise<{ started: number; submitted: number }> {
+    const [started, submitted] = await Promise.all([
+      this.prisma.surveyParticipation.count({ where: { surveyId } }),
+      this.prisma.surveyParticipation.count({ where: { surveyId, status: 'submitted' } }),
+    ]);
+    return { started, submitted };
+  }
+}

@@ -1,0 +1,162 @@
+import { z } from 'zod';
+import { AppError } from '../core/errors.ts';
+import { ballotReceiptHash, newReceiptCode, ownerCheck } from '../democracy/receipt.ts';
+import type { DatabaseProvider, Prisma, PrismaTransaction } from './database.ts';
+import { newId } from './ids.ts';
+
+const ChoicesJson = z.array(z.string());
+
+function isUniqueViolation(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && (error as { code?: string }).code === 'P2002';
+}
+
+/** The voter already has a ballot in this vote. */
+export const alreadyVoted = () => new AppError('conflict', 'this member has already voted', { reason: 'already-voted' });
+
+/** That a member voted (never what). */
+export interface ParticipationView {
+  votedAt: Date;
+  changes: number;
+}
+
+/** What checking a receipt shows: that the ballot is in the count, never its content. */
+export interface ReceiptCheck {
+  electionId: string;
+  /** Ballots currently in the count of that vote. */
+  ballots: number;
+}
+
+/**
+ * Ballots and the record of who voted, kept apart (docs/DEMOCRACY.md, "Secret ballots"):
+ * - ElectionParticipation (election, member) is unique: one ballot per voter, by the database;
+ * - Ballot has a random id, no timestamp, and for secret ballots no member and nothing shared
+ *   with the participation row; both are written in one transaction;
+ * - on SQLite a ballot's rowid is random, so the table's physical order is not the casting order;
+ *   on PostgreSQL `seal` rewrites a closed vote's ballots in random order (fresh ids and tuples).
+ */
+export class BallotRepository {
+  constructor(
+    private readonly prisma: Prisma,
+    private readonly provider: DatabaseProvider,
+  ) {}
+
+  /**
+   * Locks the vote against closing while a ballot is written and checks it is open. On
+   * PostgreSQL `FOR SHARE` lets ballots proceed together but makes a concurrent close wait
+   * for them (so the stored tally holds every committed ballot); SQLite serialises writers.
+   */
+  async lockOpen(tx: PrismaTransaction, electionId: string): Promise<boolean> {
+    if (this.provider === 'postgresql') {
+      const rows = await tx.$queryRaw<{ id: string }[]>`SELECT "id" FROM "Election" WHERE "id" = ${electionId} AND "status" = 'open' FOR SHARE`;
+      return rows.length === 1;
+    }
+    return (await tx.election.count({ where: { id: electionId, status: 'open' } })) === 1;
+  }
+
+  async #insertBallot(tx: PrismaTransaction, electionId: string, choices: string[], receiptHash: string, memberId: string | null): Promise<void> {
+    const id = newId();
+    const json = JSON.stringify(choices);
+    if (this.provider === 'sqlite') {
+      // An explicit random rowid: SQLite would otherwise number rows in insertion order.
+      await tx.$executeRaw`INSERT INTO "Ballot" (rowid, "id", "electionId", "choices", "receiptHash", "memberId") VALUES ((random() & 9223372036854775807), ${id}, ${electionId}, ${json}, ${receiptHash}, ${memberId})`;
+    } else {
+      await tx.ballot.create({ data: { id, electionId, choices: json, receiptHash, memberId } });
+    }
+  }
+
+  /** Records a first ballot and that the member voted; returns the receipt code (shown once, never stored). */
+  async cast(tx: PrismaTransaction, vote: { electionId: string; memberId: string; choices: string[]; secret: boolean; allowChange: boolean }): Promise<string> {
+    if (await tx.electionParticipation.findUnique({ where: { electionId_memberId: { electionId: vote.electionId, memberId: vote.memberId } } })) throw alreadyVoted();
+    const receipt = newReceiptCode();
+    try {
+      await tx.electionParticipation.create({
+        data: { id: newId(), electionId: vote.electionId, memberId: vote.memberId, ownerCheck: vote.secret && vote.allowChange ? ownerCheck(receipt) : null },
+      });
+    } catch (error) {
+      // A concurrent ballot of the same voter committed first: the unique index decided.
+      if (isUniqueViolation(error)) throw alreadyVoted();
+      throw error;
+    }
+    await this.#insertBallot(tx, vote.electionId, vote.choices, ballotReceiptHash(receipt), vote.secret ? null : vote.memberId);
+    return receipt;
+  }
+
+  /**
+   * Replaces a member's ballot (votes that allow it). A secret ballot can only be found through
+   * its receipt, and only the receipt whose owner check is on this member's participation row
+   * works, so nobody can replace someone else's ballot with a receipt they obtained.
+   */
+  async change(tx: PrismaTransaction, vote: { electionId: string; memberId: string; choices: string[]; secret: boolean; receipt?: string }): Promise<string> {
+    const participation = await tx.electionParticipation.findUnique({ where: { electionId_memberId: { electionId: vote.electionId, memberId: vote.memberId } } });
+    if (!participation) throw new AppError('conflict', 'this member has not voted yet', { reason: 'not-voted' });
+    const receipt = newReceiptCode();
+    if (vote.secret) {
+      if (!vote.receipt || !participation.ownerCheck || participation.ownerCheck !== ownerCheck(vote.receipt)) {
+        throw new AppError('forbidden', 'that receipt is not the receipt of your ballot', { reason: 'wrong-receipt' });
+      }
+      const removed = await tx.ballot.deleteMany({ where: { electionId: vote.electionId, receiptHash: ballotReceiptHash(vote.receipt), memberId: null } });
+      if (removed.count !== 1) throw new AppError('conflict', 'that ballot was already replaced', { reason: 'wrong-receipt' });
+      await this.#insertBallot(tx, vote.electionId, vote.choices, ballotReceiptHash(receipt), null);
+      const updated = await tx.electionParticipation.updateMany({ where: { id: participation.id, changes: participation.changes }, data: { ownerCheck: ownerCheck(receipt), changes: { increment: 1 } } });
+      if (updated.count !== 1) throw new AppError('concurrent_update', 'the ballot changed while it was being replaced');
+    } else {
+      const updated = await tx.ballot.updateMany({ where: { electionId: vote.electionId, memberId: vote.memberId }, data: { choices: JSON.stringify(vote.choices), receiptHash: ballotReceiptHash(receipt) } });
+      if (updated.count !== 1) throw new AppError('conflict', 'no ballot to replace');
+      await tx.electionParticipation.update({ where: { id: participation.id }, data: { changes: { increment: 1 } } });
+    }
+    return receipt;
+  }
+
+  /** Whether this receipt is the one on this member's participation (changeable secret ballots). */
+  async ownsReceipt(electionId: string, memberId: string, receipt: string): Promise<boolean> {
+    const row = await this.prisma.electionParticipation.findUnique({ where: { electionId_memberId: { electionId, memberId } }, select: { ownerCheck: true } });
+    return !!row?.ownerCheck && row.ownerCheck === ownerCheck(receipt);
+  }
+
+  async participation(electionId: string, memberId: string, db: PrismaTransaction | Prisma = this.prisma): Promise<ParticipationView | undefined> {
+    const row = await db.electionParticipation.findUnique({ where: { electionId_memberId: { electionId, memberId } } });
+    return row ? { votedAt: row.votedAt, changes: row.changes } : undefined;
+  }
+
+  /** The votes among `electionIds` this member has voted in. */
+  async votedIn(memberId: string, electionIds: string[]): Promise<Set<string>> {
+    const rows = await this.prisma.electionParticipation.findMany({ where: { memberId, electionId: { in: electionIds } }, select: { electionId: true } });
+    return new Set(rows.map((r) => r.electionId));
+  }
+
+  async countParticipants(electionId: string, tx: PrismaTransaction | Prisma = this.prisma): Promise<number> {
+    return tx.electionParticipation.count({ where: { electionId } });
+  }
+
+  /** Every ballot's choices, in id order (random, so it says nothing about who or when). */
+  async choices(electionId: string, tx: PrismaTransaction | Prisma = this.prisma): Promise<string[][]> {
+    const rows = await tx.ballot.findMany({ where: { electionId }, select: { choices: true }, orderBy: { id: 'asc' } });
+    return rows.map((r) => ChoicesJson.parse(JSON.parse(r.choices)));
+  }
+
+  /** Whether a receipt's ballot is in the count (and of which vote). Shows no choices. */
+  async check(receipt: string): Promise<ReceiptCheck | undefined> {
+    const row = await this.prisma.ballot.findUnique({ where: { receiptHash: ballotReceiptHash(receipt) }, select: { electionId: true } });
+    if (!row) return undefined;
+    return { electionId: row.electionId, ballots: await this.prisma.ballot.count({ where: { electionId: row.electionId } }) };
+  }
+
+  /**
+   * PostgreSQL keeps rows in insertion order and stamps each with its transaction id (xmin),
+   * which the participation row shares. Sealing re-inserts a closed vote's ballots with new ids,
+   * in random order, in the closing transaction; `compact` then rewrites the table so that the
+   * old row versions are gone. SQLite needs neither (random rowids, no transaction stamps).
+   */
+  async seal(tx: PrismaTransaction, electionId: string): Promise<void> {
+    if (this.provider !== 'postgresql') return;
+    const rows = await tx.ballot.findMany({ where: { electionId } });
+    await tx.ballot.deleteMany({ where: { electionId } });
+    const fresh = rows.map((r) => ({ ...r, id: newId() })).sort((a, b) => (a.id < b.id ? -1 : 1));
+    if (fresh.length > 0) await tx.ballot.createMany({ data: fresh });
+  }
+
+  /** Rewrites the ballot table without dead row versions (PostgreSQL; outside any transaction). */
+  async compact(): Promise<void> {
+    if (this.provider === 'postgresql') await this.prisma.$executeRawUnsafe('VACUUM FULL "Ballot"');
+  }
+}
