@@ -14,6 +14,8 @@ describe.skipIf(!!browserMissing)('web console in Chromium', () => {
     server = await startServer(app, { port: 0, host: '127.0.0.1' });
     await seedPerson(app, 'S001', '李强', ['staff']);
     await seedPerson(app, 'M001', '张伟');
+    await seedPerson(app, 'M002', '陈静');
+    await seedPerson(app, 'A001', '王芳', ['admin']);
     browser = await openBrowser();
   });
   afterAll(async () => {
@@ -64,6 +66,37 @@ describe.skipIf(!!browserMissing)('web console in Chromium', () => {
       await staff.locator('#messages', { hasText: '好的，马上发' }).waitFor();
     } finally {
       await memberContext.close();
+    }
+  });
+
+  it('an admin creates an event and sees the sign-ups', async () => {
+    const adminBrowser = await openBrowser();
+    const memberBrowser = await openBrowser({ viewport: { width: 390, height: 780 } });
+    try {
+      const admin = await adminBrowser.context.newPage();
+      await signIn(admin, server.url, 'A001', PASSWORD, '/console/democracy');
+      await admin.locator('a[href="/console/democracy/new?kind=event"]').click();
+      const definition = admin.locator('textarea[name="definition"]');
+      await definition.fill((await definition.inputValue()).replace('劳动法律知识讲座', '工会读书会'));
+      await Promise.all([admin.waitForURL(/\/console\/democracy\/event\//), admin.locator('button[value="open"]').click()]);
+      const eventUrl = admin.url();
+
+      const member = await memberBrowser.context.newPage();
+      await signIn(member, server.url, 'M002', PASSWORD, '/');
+      await member.locator('#text').fill('活动');
+      await member.locator('#send').click();
+      const card = member.locator('.msg.card', { hasText: '工会读书会' });
+      await card.locator('button.primary').click();
+      await member.locator('.notice-success').waitFor();
+
+      await admin.goto(eventUrl);
+      await expect.poll(() => admin.locator('#attendees tbody').textContent()).toContain('陈静');
+      expect(await admin.locator('#signup-count').textContent()).toContain('1');
+      const csv = await admin.request.get(`${eventUrl}/attendees.csv`);
+      expect(await csv.text()).toContain('M002');
+    } finally {
+      await memberBrowser.close();
+      await adminBrowser.close();
     }
   });
 });

@@ -4,6 +4,10 @@ import { attachAuditPage } from './audit-page.ts';
 import { attachCaseDetailPage } from './case-detail-page.ts';
 import { CaseActivity, attachCaseListPage } from './case-list-page.ts';
 import { casesOverview } from './cases-overview.ts';
+import { democracyOverview } from './democracy-overview.ts';
+import { attachDemocracyPages } from './democracy-pages.ts';
+import { attachDemocracyResults } from './democracy-results.ts';
+import { democracyOf } from './democracy-services.ts';
 import { attachKnowledgeEditor } from './knowledge-editor-page.ts';
 import { attachKnowledgeListPage } from './knowledge-list-page.ts';
 import { attachMemberPages } from './members-pages.ts';
@@ -23,6 +27,10 @@ export function attachConsole(server: HttpServer, web: WebContext): void {
     attachKnowledgeListPage(server, web, knowledge);
     attachKnowledgeEditor(server, web, knowledge);
   }
+  const democracy = democracyOf(web.app);
+  attachDemocracyPages(server, web, democracy);
+  attachDemocracyResults(server, web, democracy);
+  sections.push(democracyOverview(democracy));
   attachOverviewPage(server, web, sections);
   attachMemberPages(server, web);
   attachAuditPage(server, web);
