@@ -3,6 +3,8 @@ import { Assistant, type SafetyGate } from './core/assistant.ts';
 import type { Flow } from './core/flow.ts';
 import { createLogger, type Logger } from './core/logger.ts';
 import { createFaqFlow, type FaqAnswerer } from './flows/faq/faq-flow.ts';
+import { openKnowledge, type Knowledge } from './flows/faq/knowledge-setup.ts';
+import type { KnowledgeService } from './knowledge/index.ts';
 import { createHelpFlow, type MenuEntry } from './flows/help/help-flow.ts';
 import { createHandoff } from './flows/handoff/create-handoff.ts';
 import { crisisSafety } from './flows/handoff/crisis-safety.ts';
@@ -30,6 +32,12 @@ export interface App {
   votes: VoteService;
   /** Events: sign-ups, waitlists, invitations, attendees (src/democracy/event-service.ts). */
   events: EventService;
+  /** The knowledge base: index, search, status, and document editing (publish re-indexes at once). */
+  knowledge: KnowledgeService;
+  /** Answers questions (model answerer when configured, falling back to the extractive one). */
+  answerer: Knowledge['answerer'];
+  /** Builds the knowledge index when it is missing or stale (start-up, `kb build`). */
+  ensureKnowledgeIndex: Knowledge['ensureIndex'];
   /** Starts the background workers (the server does; one-shot CLI commands do not). */
   start(): void;
   close(): Promise<void>;
@@ -54,7 +62,8 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   const democracy = createDemocracy({ store, logger, poke: () => delivery.poke() });
   menu.push(...democracy.menu);
   const flows: Flow[] = [createHelpFlow(() => menu), handoff.flow, ...democracy.flows];
-  const faq = createFaqFlow({ store, answerer: overrides.answerer });
+  const knowledge = await openKnowledge(config, logger);
+  const faq = createFaqFlow({ store, answerer: overrides.answerer ?? knowledge.answerer });
   const assistant = new Assistant({
     store,
     logger,
@@ -70,6 +79,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   democracy.registerJobs(scheduler);
   // Case changes queue proactive messages: deliver them now rather than at the next tick.
   handoff.service.onTicketEvent(() => delivery.poke());
+  let reloadTimer: NodeJS.Timeout | undefined;
   return {
     config,
     logger,
@@ -81,12 +91,20 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     surveys: democracy.surveys,
     votes: democracy.votes,
     events: democracy.events,
+    knowledge: knowledge.service,
+    ensureKnowledgeIndex: knowledge.ensureIndex,
+    answerer: knowledge.answerer,
     start() {
+      // Another instance (or the console of another process) may publish a new index version.
+      reloadTimer ??= setInterval(() => {
+        knowledge.service.reloadIfChanged().catch((error: unknown) => logger.warn({ err: error }, 'knowledge reload failed'));
+      }, 5_000).unref();
       scheduler.start();
       delivery.start();
       handoff.start().catch((error: unknown) => logger.error({ err: error }, 'could not schedule the retention purge'));
     },
     async close() {
+      if (reloadTimer) clearInterval(reloadTimer);
       await scheduler.stop();
       await delivery.stop();
       await store.close();

@@ -59,6 +59,7 @@ const EnvSchema = z.object({
   OPENAI_CHAT_MODEL: z.string().default('gpt-4o-mini'),
   OPENAI_EMBEDDING_MODEL: z.string().default('text-embedding-3-small'),
   OPENAI_TIMEOUT_MS: intFrom(8000, 100, 120_000),
+  OPENAI_EMBEDDING_DIMENSIONS: intFrom(0, 0, 100_000),
   CRISIS_HOTLINES: optionalString,
   TICKET_FIRST_RESPONSE_MINUTES: priorityMinutes({ urgent: 15, high: 120, normal: 480 }),
   TICKET_RESOLUTION_MINUTES: priorityMinutes({ urgent: 1440, high: 4320, normal: 10080 }),
@@ -72,6 +73,11 @@ const EnvSchema = z.object({
   SLACK_APP_TOKEN: optionalString,
   SLACK_API_URL: optionalString,
   SLACK_STAFF_CHANNEL: optionalString,
+  MICROSOFT_APP_ID: optionalString,
+  MICROSOFT_APP_PASSWORD: optionalString,
+  MICROSOFT_APP_TENANT_ID: optionalString,
+  MICROSOFT_APP_TYPE: optionalString,
+  TEAMS_STAFF_CONVERSATION: optionalString,
 });
 
 /** The parsed configuration. */
@@ -84,7 +90,7 @@ export interface Config {
   logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
   defaultLocale: 'zh-CN' | 'en';
   publicUrl?: string;
-  openai?: { apiKey: string; baseURL?: string; chatModel: string; embeddingModel: string; timeoutMs: number };
+  openai?: { apiKey: string; baseURL?: string; chatModel: string; embeddingModel: string; embeddingDimensions?: number; timeoutMs: number };
   crisisHotlines?: string;
   /** Cases: service levels per priority, retention of sensitive transcripts, where staff are alerted. */
   handoff: {
@@ -96,6 +102,8 @@ export interface Config {
   };
   /** Slack: present when SLACK_BOT_TOKEN is set (see slackConfig). */
   slack?: SlackConfig;
+  /** Microsoft Teams (always on; without credentials it serves the Bot Framework Emulator locally). */
+  teams: TeamsConfig;
 }
 
 /** A configuration error that names the variable and how to fix it. */
@@ -139,6 +147,29 @@ function slackConfig(e: z.infer<typeof EnvSchema>): SlackConfig | undefined {
   return { botToken, signingSecret, appToken, apiUrl: apiUrl && !apiUrl.endsWith('/') ? `${apiUrl}/` : apiUrl, staffChannel };
 }
 
+/** Teams: Bot Framework credentials (none = local Emulator mode) and the staff channel. */
+export interface TeamsConfig {
+  credentials?: { appId: string; appPassword?: string; tenantId?: string; appType: 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI' };
+  staffConversation?: string;
+}
+
+/** Teams credentials are all or nothing, like Slack's: say which variable is missing and where it comes from. */
+function teamsConfig(e: z.infer<typeof EnvSchema>): TeamsConfig {
+  const { MICROSOFT_APP_ID: appId, MICROSOFT_APP_PASSWORD: appPassword, MICROSOFT_APP_TENANT_ID: tenantId, MICROSOFT_APP_TYPE: type, TEAMS_STAFF_CONVERSATION: staffConversation } = e;
+  const problem = (text: string) => new ConfigError(`Invalid configuration:\n  ${text}\nSee README.md, "Microsoft Teams".`);
+  if (staffConversation && !/^19:\S+@thread\.\S+$/.test(staffConversation)) throw problem('TEAMS_STAFF_CONVERSATION: must be a Teams channel id such as 19:abc…@thread.tacv2 (from the channel\'s "Get link to channel", URL-decoded)');
+  if (!appId) {
+    const stray = Object.entries({ MICROSOFT_APP_PASSWORD: appPassword, MICROSOFT_APP_TENANT_ID: tenantId, MICROSOFT_APP_TYPE: type }).filter(([, v]) => v);
+    if (stray.length > 0) throw problem(`MICROSOFT_APP_ID: required when ${stray.map(([k]) => k).join(', ')} ${stray.length > 1 ? 'are' : 'is'} set (the Azure Bot's "Microsoft App ID")`);
+    return { staffConversation };
+  }
+  const appType = type ?? 'MultiTenant';
+  if (appType !== 'MultiTenant' && appType !== 'SingleTenant' && appType !== 'UserAssignedMSI') throw problem('MICROSOFT_APP_TYPE: must be MultiTenant, SingleTenant or UserAssignedMSI');
+  if (appType !== 'UserAssignedMSI' && !appPassword) throw problem(`MICROSOFT_APP_PASSWORD: required for a ${appType} bot (a client secret of the app registration)`);
+  if (appType !== 'MultiTenant' && !tenantId) throw problem(`MICROSOFT_APP_TENANT_ID: required for a ${appType} bot (the Azure AD directory id)`);
+  return { credentials: { appId, appPassword, tenantId, appType }, staffConversation };
+}
+
 /** Parses the environment once, at start-up. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = EnvSchema.safeParse(env);
@@ -167,6 +198,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
           baseURL: e.OPENAI_BASE_URL,
           chatModel: e.OPENAI_CHAT_MODEL,
           embeddingModel: e.OPENAI_EMBEDDING_MODEL,
+          embeddingDimensions: e.OPENAI_EMBEDDING_DIMENSIONS || undefined,
           timeoutMs: e.OPENAI_TIMEOUT_MS,
         }
       : undefined,
@@ -179,5 +211,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       staffQueue: destination('STAFF_QUEUE', e.STAFF_QUEUE_CHANNEL, e.STAFF_QUEUE_CONVERSATION),
     },
     slack: slackConfig(e),
+    teams: teamsConfig(e),
   };
 }

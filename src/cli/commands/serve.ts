@@ -11,6 +11,8 @@ export function registerServeCommand(program: Command): void {
     .action(async () => {
       const config = loadConfig();
       const app = await createApp(config);
+      // The index is built before listening when it is missing or stale, so the first question is fast.
+      await app.ensureKnowledgeIndex();
       const server = await startServer(app);
       app.logger.info({ url: server.url, database: app.store.db.description }, 'Union Assistant is listening');
       let stopping = false;

@@ -1,0 +1,78 @@
+import type { Config } from '../../config.ts';
+import type { Logger } from '../../core/logger.ts';
+import {
+  KnowledgeService,
+  createExtractiveAnswerer,
+  createModelAnswerer,
+  createOpenAIEmbedder,
+  type Answerer,
+  type BuildReport,
+} from '../../knowledge/index.ts';
+
+/** The knowledge base as the application uses it. */
+export interface Knowledge {
+  service: KnowledgeService;
+  /** Answers from the index, building it first if there is none yet. */
+  answerer: Answerer;
+  /**
+   * Builds the index when it is missing or stale. A malformed file is logged and the previous
+   * index keeps serving; only with no index at all does it throw.
+   */
+  ensureIndex(options?: { onProgress?: (done: number, total: number, documentId: string) => void }): Promise<BuildReport | undefined>;
+}
+
+/**
+ * Opens the knowledge service with the configured embedder (local by default, OpenAI-compatible
+ * when a model endpoint is configured) and the answerer (extractive, or a model answerer that
+ * falls back to it within the same turn).
+ */
+export async function openKnowledge(config: Config, logger: Logger): Promise<Knowledge> {
+  const embedder = config.openai
+    ? createOpenAIEmbedder({ apiKey: config.openai.apiKey, baseURL: config.openai.baseURL, model: config.openai.embeddingModel, dimensions: config.openai.embeddingDimensions })
+    : undefined;
+  const service = await KnowledgeService.open({ contentDir: config.knowledgeDir, dataDir: config.dataDir, embedder, logger: logger.child({ module: 'knowledge' }) });
+  let building: Promise<BuildReport | undefined> | undefined;
+  const ensureIndex: Knowledge['ensureIndex'] = (options = {}) => {
+    building ??= (async () => {
+      const status = await service.status();
+      if (status.chunks > 0 && !status.stale) return undefined;
+      try {
+        const report = await service.build(options);
+        logger.info({ added: report.added.length, updated: report.updated.length, removed: report.removed.length, chunks: report.chunks, ms: report.ms }, 'knowledge index built');
+        return report;
+      } catch (error) {
+        if (status.chunks > 0) {
+          logger.error({ err: error }, 'knowledge build failed; the previous index keeps serving');
+          return undefined;
+        }
+        throw error;
+      }
+    })().finally(() => {
+      building = undefined;
+    });
+    return building;
+  };
+  const extractive = createExtractiveAnswerer(service);
+  const base = config.openai
+    ? createModelAnswerer({
+        knowledge: service,
+        apiKey: config.openai.apiKey,
+        baseURL: config.openai.baseURL,
+        model: config.openai.chatModel,
+        timeoutMs: config.openai.timeoutMs,
+        fallback: extractive,
+        logger,
+      })
+    : extractive;
+  let ready = false;
+  const answerer: Answerer = {
+    async answer(question, locale) {
+      if (!ready) {
+        await ensureIndex();
+        ready = true;
+      }
+      return base.answer(question, locale);
+    },
+  };
+  return { service, answerer, ensureIndex };
+}
