@@ -65,7 +65,7 @@ describe.each(providers)('democracy screens on %s', (provider) => {
     const id = /\/console\/democracy\/survey\/([^?]+)/.exec(created.location!)![1]!;
     for (const n of ['M001', 'M002']) {
       const member = (await app.store.members.getByEmployeeNumber(n))!;
-      await app.surveys.submit({ surveyId: id, member, answers: { overall: 4, improve: ['2'], comment: '' } });
+      await app.surveys.submit({ surveyId: id, member, answers: { overall: '4', improve: ['2'], comment: '' } });
     }
     const page = await admin.get(`/console/democracy/survey/${id}`);
     expect(page.text).toContain('<svg class="chart"');
