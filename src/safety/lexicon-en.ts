@@ -13,7 +13,7 @@ const PERSON =
   '(coworker|co worker|colleague|workmate|teammate|friend|mate|buddy|boss|manager|supervisor|husband|wife|' +
   'partner|boyfriend|girlfriend|brother|sister|mum|mom|mother|dad|father|son|daughter|roommate|flatmate|cousin|uncle|aunt|neighbou?r)';
 const ACTOR =
-  '(he|she|they|someone|somebody|(my|the|a|our) ([a-z]+ ){0,2}?(boss|manager|supervisor|foreman|coworker|co worker|colleague|' +
+  '(he|she|they|someone|somebody|(my|the|a|our)\\s([a-z]+\\s){0,2}?(boss|manager|supervisor|foreman|coworker|co worker|colleague|' +
   'lead|husband|wife|partner|boyfriend|girlfriend|dad|father|mom|mother|brother|landlord|client|customer|guard|man|guy|driver))';
 const ASSAULT_VERB =
   '(hit|hits|hitting|punched|punches|punching|slapped|slaps|kicked|kicks|choked|chokes|strangled|beat|beats|beating|' +
@@ -21,7 +21,7 @@ const ASSAULT_VERB =
   'grabbed|grabs|headbutted|stabbed|burned|burnt|dragged|pulled)';
 const BODY = '(face|head|neck|throat|arm|hair|breast|breasts|chest|butt|ass|crotch|body|legs?)';
 const TARGET =
-  '(him|her|them|everyone|everybody|all of them|(my|our|the|that) ([a-z]+ ){0,1}?(boss|manager|supervisor|coworker|co worker|' +
+  '(him|her|them|everyone|everybody|all of them|(my|our|the|that)\\s([a-z]+\\s)?(boss|manager|supervisor|coworker|co worker|' +
   'colleague|lead|foreman|husband|wife|guy|man|woman|bitch|bastard|asshole|prick|idiot|director|ceo)s?|someone|somebody|people|anyone)';
 const INTENT = '(gonna|going to|want to|wanna|will|about to|plan to|planning to|ready to|thinking (about|of))';
 /** Who means to act: "I", "we", or a colleague the member is worried about. */
@@ -38,7 +38,7 @@ export const EN_RULES: readonly CrisisRule[] = [
   enRule('en.suicide.mention', 'crisis', ['suicide'], String.raw`\b(?<core>${SUICIDE})`,
     { mention: true, negatable: true, pastAware: true }),
   enRule('en.suicide.self', 'crisis', ['suicide'],
-    String.raw`\b(i|im|ive|ill|id)\b (am |have |was |been |had |keep |kept |really |seriously |often |sometimes |also |always )*(commit|committing|committed|attempt|attempting|attempted|consider|considering|considered|think|thinking|thought|plan|planning|planned|feel|feeling|felt|contemplat[a-z]*|am|was|get|getting) (of |about )?(?<core>${SUICIDE})`,
+    String.raw`\b(i|im|ive|ill|id)\s((am|have|was|been|had|keep|kept|really|seriously|often|sometimes|also|always)\s){0,3}(commit|committing|committed|attempt|attempting|attempted|consider|considering|considered|think|thinking|thought|plan|planning|planned|feel|feeling|felt|contemplat[a-z]*|am|was|get|getting) (of |about )?(?<core>${SUICIDE})`,
     { negatable: true, pastAware: true }),
   enRule('en.suicide.want-die', 'crisis', ['suicide'],
     String.raw`\b(?<core>(want|wanna|wanting|wish|ready|deserve|need|plan|planning|hope) (to )?(die|be dead|not exist|stop existing))\b`,
@@ -78,7 +78,7 @@ export const EN_RULES: readonly CrisisRule[] = [
       String.raw`|\b(going to|gonna|about to|ready to) jump\b(?! (ship|in|on|into|to|at|the gun|through|start|right in|off the call|ahead|queue|the queue)\b)`,
     { unless: /\b(fix|fixing|repair|repairing|install|installing|working|smok(e|ing)|lunch|break|inspect(ion|ing)?|maintenance)\b/ }),
   enRule('en.suicide.someone', 'crisis', ['suicide'],
-    String.raw`\b(my|our|a|his|her) ([a-z]+ ){0,2}?${PERSON}s?\b[^|]{0,40}?\b(?<core>${SUICIDE}|(want|wants|wanted) to die|not (want|wanting) to live|(talks|talking|talked) about (dying|death|ending it)|overdos(ed|ing|e)\b(?! on (coffee|caffeine|sugar|chocolate|energy drinks)))`,
+    String.raw`\b(my|our|a|his|her)\s([a-z]+\s){0,2}?${PERSON}s?\b[^|]{0,40}?\b(?<core>${SUICIDE}|(want|wants|wanted) to die|not (want|wanting) to live|(talks|talking|talked) about (dying|death|ending it)|overdos(ed|ing|e)\b(?! on (coffee|caffeine|sugar|chocolate|energy drinks)))`,
     { negatable: true }),
   enRule('en.suicide.themself', 'crisis', ['suicide'],
     String.raw`\b(?<core>(kill|kills|killed|killing|hang|hanged|hanging) ${THEMSELF}|(took|take|taking|end|ended|ending) (his|her|their) (own )?life)\b` +
@@ -124,7 +124,7 @@ export const EN_RULES: readonly CrisisRule[] = [
     String.raw`\b${ACTOR} (just |also |then |has |had |keeps |kept |always |again |repeatedly |has been |have been )?(?<core>${ASSAULT_VERB}) (me|my ${BODY})\b(?! (up|with|to the|off|out|back|a|an|some|lunch|coffee|in (a|the) (game|race)|in the gut|aside|into (a|the|this) (meeting|call|project|room))\b)`,
     { negatable: true, unless: COMPETITION }),
   enRule('en.violence.thrown-touched', 'crisis', ['violence'],
-    String.raw`\b${ACTOR} (just |also |then |has |had )?(threw|throws|hurled|thrown) ([a-z]+ ){0,2}?at me\b` +
+    String.raw`\b${ACTOR} (just |also |then |has |had )?(threw|throws|hurled|thrown)\s([a-z]+\s){0,2}?at me\b` +
       String.raw`|\b(and|then|he|she|they|someone|somebody|guy|man|boss|manager|supervisor|coworker|colleague|customer) (touched|fondled|groped) (me|my)\b(?! (deeply|so much|a lot|heart))` +
       String.raw`|\btouched me (inappropriately|without|against|there|sexually|all over)|\binappropriately touched`),
   enRule('en.violence.was-hit', 'crisis', ['violence'],
@@ -133,7 +133,7 @@ export const EN_RULES: readonly CrisisRule[] = [
     { unless: COMPETITION }),
   enRule('en.violence.forced', 'crisis', ['violence'],
     String.raw`\bforced (him|her)self on (me|her|him)\b|\bpinned me (down|against|to)\b|\b(and|then) (?<core>${ASSAULT_VERB}) me\b(?! (up|with|off|out|back|hard|a|an|some|aside|to the)\b)|\bforced me to (have sex|perform|touch|kiss|undress)\b|\bdragged me by (my|the) (hair|arm|neck|collar)\b|\bpulled my hair\b` +
-      String.raw`|\blocked (the|our|my) ([a-z]+ )?(doors?|gates?|rooms?) (from the outside|on us|on me)\b`),
+      String.raw`|\blocked (the|our|my)\s([a-z]+\s)?(doors?|gates?|rooms?) (from the outside|on us|on me)\b`),
   enRule('en.violence.sexual', 'crisis', ['violence'],
     String.raw`\b(?<core>raped|rape|sexual(ly)? assault(ed)?|molest(ed|ing)?|sexual abuse|sexually abused)\b`, { mention: true }),
   enRule('en.violence.threat', 'crisis', ['violence'],

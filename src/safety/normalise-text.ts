@@ -13,7 +13,11 @@ const INVISIBLE = /[\p{Cf}\p{Mn}\p{Me}\u00AD\u180E\uFE00-\uFE0F]/gu;
 // Pictographs and symbols are separators: "kill🔪myself", "不😭想😭活".
 const SYMBOLS = /[\p{Extended_Pictographic}\p{So}\p{Sk}\p{Sm}\p{Co}]/gu;
 // Single letters separated by spaces or dots ("k i l l", "k.i.l.l") are one word spelled out.
-const SPELLED_OUT = /(?<![\p{L}\p{N}])\p{Ll}(?:[^\p{L}\p{N}|]{1,3}\p{Ll}(?![\p{L}\p{N}])){2,}/gu;
+const SPELLED_OUT = /(?<![\p{L}\p{N}])\p{Ll}(?:[^\p{L}\p{N}|]{1,3}\p{Ll}(?![\p{L}\p{N}])){2,24}(?![^\p{L}\p{N}|]{1,3}\p{Ll}(?![\p{L}\p{N}]))/gu;
+// "dieeeee" → "diee": the English patterns accept any repeat, and long runs would make them slow.
+const REPEATED_LATIN = /([a-z])\1{2,}/g;
+// No English word is this long; cutting such tokens keeps every pattern's work bounded.
+const LONG_TOKEN = /[a-z]{40,}/g;
 const LEET: Readonly<Record<string, string>> = { '0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '7': 't', '@': 'a', '$': 's' };
 const LEET_TOKEN = /[a-z0-9@$]{3,}/g;
 // Between two Han characters, these end a clause; anything else non-alphanumeric is noise
@@ -37,7 +41,8 @@ const REPEATED_HAN = new RegExp(`(${HAN})\\1{2,}`, 'gu');
  *   other punctuation into spaces;
  * - a Han character repeated three or more times kept once ("死死死" → "死").
  *
- * Repeated Latin letters are left alone: the English patterns accept them ("dieeee").
+ * A Latin letter repeated three or more times is kept twice ("dieeee" → "diee"); the English
+ * patterns accept any number.
  */
 export function normaliseText(text: string): string {
   let s = text.normalize('NFKC').toLowerCase();
@@ -45,6 +50,7 @@ export function normaliseText(text: string): string {
   s = s.replace(INVISIBLE, '');
   s = s.replace(SYMBOLS, ' ');
   s = s.replace(SPELLED_OUT, (m) => m.replace(/[^\p{L}]/gu, ''));
+  s = s.replace(REPEATED_LATIN, '$1$1');
   s = s.replace(LEET_TOKEN, (token) =>
     /[a-z]/.test(token) && /[a-z]/.test(token.replace(/[0-9@$]/g, '')) && /[0-9@$]/.test(token)
       ? token.replace(/[013457@$]/g, (c) => LEET[c] ?? c)
@@ -55,6 +61,7 @@ export function normaliseText(text: string): string {
   s = s.replace(CLAUSE_PUNCTUATION, ` ${CLAUSE_BOUNDARY} `);
   s = s.replace(OTHER_PUNCTUATION, (c) => (c === CLAUSE_BOUNDARY ? c : ' '));
   s = s.replace(REPEATED_HAN, '$1');
+  s = s.replace(LONG_TOKEN, (token) => token.slice(0, 39));
   // Spaces around Han text carry no meaning; keeping them out makes zh patterns simpler.
   s = s.replace(new RegExp(`(?<=${HAN}) +| +(?=${HAN})`, 'gu'), '');
   s = s.replace(/ *\| *(?:\| *)*/g, ` ${CLAUSE_BOUNDARY} `);

@@ -33,9 +33,21 @@ describe('normaliseText', () => {
     expect(normaliseText('call 12356 now')).toBe('call 12356 now');
   });
 
-  it('collapses a Han character repeated three or more times', () => {
+  it('collapses a Han character repeated three or more times, a Latin letter to two', () => {
     expect(normaliseText('想死死死死')).toBe('想死');
     expect(normaliseText('谢谢')).toBe('谢谢');
+    expect(normaliseText('dieeeeee')).toBe('diee');
+    expect(normaliseText('kill')).toBe('kill');
+  });
+});
+
+describe('assessCrisis: pathological input', () => {
+  // Regression guard for regex backtracking: each of these once took seconds. No timing is
+  // asserted; a hang shows up as the test timing out.
+  it.each([
+    ['a ', 4000], ['k i ', 2000], ['my coworker ', 660], ['he hit ', 1100], ['同事', 4000], ['死了', 4000], ['被他打', 2600], ['ab', 4000],
+  ])('finishes on %j repeated %i times', (unit, times) => {
+    expect(['none', 'concern', 'crisis']).toContain(assessCrisis(unit.repeat(times)).level);
   });
 });
 
