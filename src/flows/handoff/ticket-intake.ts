@@ -125,6 +125,8 @@ export class TicketIntake {
       priority: PRIORITY_RANK[existing.priority] >= PRIORITY_RANK.urgent ? existing.priority : 'urgent',
       firstResponseDueAt: existing.firstRespondedAt || existing.firstResponseDueAt < due.firstResponseDueAt ? existing.firstResponseDueAt : due.firstResponseDueAt,
       resolutionDueAt: existing.resolutionDueAt < due.resolutionDueAt ? existing.resolutionDueAt : due.resolutionDueAt,
+      // The crisis service levels start afresh: an earlier escalation must not silence them.
+      escalations: [],
       ...(keepAssignee ? {} : { assigneeId: null, assigneeName: null, status: 'open' as const }),
     });
     await store.tickets.append(tx, ticket.id, [{ kind: 'system', author: 'system', text: `raised from ${existing.category} to crisis by crisis detection` }, ...message]);

@@ -184,7 +184,17 @@ export class TicketService {
         if (t.purgedAt) throw new AppError('conflict', `case ${t.id} was erased and cannot be reopened`);
         const due = this.core.sla.dueTimes(t.priority, new Date());
         return {
-          change: { status: t.assigneeId ? 'claimed' : 'open', closedAt: null, resolvedAt: null, rating: null, ratedAt: null, resolutionDueAt: due.resolutionDueAt, open: true },
+          change: {
+            status: t.assigneeId ? 'claimed' : 'open',
+            closedAt: null,
+            resolvedAt: null,
+            rating: null,
+            ratedAt: null,
+            resolutionDueAt: due.resolutionDueAt,
+            // The new resolution deadline can be escalated again.
+            escalations: t.escalations.filter((e) => e !== 'resolution'),
+            open: true,
+          },
           events: ['reopened'],
           write: async (tx, updated) => {
             await this.core.sla.schedule(tx, updated);
