@@ -13,7 +13,7 @@ export interface LocalEmbedderOptions {
   expansion?: number;
 }
 
-const DEFAULTS: Required<LocalEmbedderOptions> = { dimensions: 2048, word: 1, bigram: 0.5, concept: 2, expansion: 0.6 };
+const DEFAULTS: Required<LocalEmbedderOptions> = { dimensions: 1024, word: 1, bigram: 0.5, concept: 2, expansion: 0.6 };
 
 /** FNV-1a, 32 bit: fast, stable across runs and platforms. */
 function hash(text: string): number {

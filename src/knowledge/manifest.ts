@@ -72,7 +72,8 @@ export const StoreSchema = z.object({
       text: z.string(),
       hash: z.string(),
       label: z.number().int().nonnegative(),
-      terms: z.record(z.string(), z.number()),
+      // Checked shallowly: a deep parse would copy a thousand term maps on every reload.
+      terms: z.custom<Record<string, number>>((value) => typeof value === 'object' && value !== null && !Array.isArray(value)),
     }),
   ),
 });

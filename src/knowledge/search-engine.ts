@@ -80,7 +80,7 @@ export class SearchEngine {
     let topSimilarity: number | undefined;
     if (t.mode !== 'bm25' && this.vectors && this.vectors.size > 0) {
       const [vector] = await this.embedder.embed([query]);
-      const hits = this.vectors.search(vector!, t.candidates);
+      const hits = this.vectors.search(vector!, t.vectorCandidates);
       topSimilarity = hits[0]?.similarity ?? 0;
       hits.forEach((hit, rank) => {
         const index = this.byLabel.get(hit.label);

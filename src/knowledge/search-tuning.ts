@@ -7,8 +7,10 @@ export interface SearchTuning {
   bm25: Bm25Parameters;
   /** Which rankings are fused: both (default), or one alone for comparison. */
   mode: 'hybrid' | 'bm25' | 'vector';
-  /** How deep each ranking is read before fusion. */
+  /** How deep the BM25 ranking is read before fusion. */
   candidates: number;
+  /** How many nearest neighbours are fetched (HNSW cost grows with it). */
+  vectorCandidates: number;
   /** Reciprocal rank fusion constant: score = weight / (rrfK + rank). */
   rrfK: number;
   bm25Weight: number;
@@ -28,6 +30,7 @@ export const DEFAULT_TUNING: SearchTuning = {
   bm25: DEFAULT_BM25,
   mode: 'hybrid',
   candidates: 100,
+  vectorCandidates: 50,
   rrfK: 60,
   bm25Weight: 1,
   vectorWeight: 1,
