@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -13,6 +13,9 @@ export const providers: ('sqlite' | 'postgresql')[] = ['sqlite', ...(process.env
 /** A fresh, empty database of the provider, and a function that drops it. */
 export async function freshDatabase(provider: 'sqlite' | 'postgresql'): Promise<{ url: string; dir: string; drop(): Promise<void> }> {
   const dir = mkdtempSync(join(tmpdir(), 'ua-test-'));
+  // The knowledge index built once by tests/helpers/global-setup.ts, so DATA_DIR starts indexed.
+  const seed = process.env.UA_TEST_KNOWLEDGE_INDEX;
+  if (seed) cpSync(seed, join(dir, 'knowledge'), { recursive: true });
   if (provider === 'sqlite') {
     return { url: `file:${join(dir, 'test.db')}`, dir, drop: async () => rmSync(dir, { recursive: true, force: true }) };
   }

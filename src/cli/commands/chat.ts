@@ -22,6 +22,8 @@ export function registerChatCommand(program: Command): void {
       await withApp(async (app) => {
         const interactive = process.stdin.isTTY && !options.json;
         const rl = createInterface({ input: process.stdin, output: interactive ? process.stdout : undefined, terminal: interactive });
+        // Take the iterator now: lines that arrive while the outbox is read below are buffered, not lost.
+        const lines = rl[Symbol.asyncIterator]();
         let lastActions: NumberedAction[] = [];
         const base = {
           channel: 'cli' as const,
@@ -57,7 +59,7 @@ export function registerChatCommand(program: Command): void {
           rl.setPrompt('> ');
           rl.prompt();
         }
-        for await (const line of rl) {
+        for await (const line of { [Symbol.asyncIterator]: () => lines }) {
           if (line.trim() === '') {
             if (interactive) rl.prompt();
             continue;
