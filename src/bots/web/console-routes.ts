@@ -1,4 +1,3 @@
-import type { KnowledgeService } from '../../knowledge/knowledge-service.ts';
 import type { HttpServer } from '../../server/http.ts';
 import { attachAuditPage } from './audit-page.ts';
 import { attachCaseDetailPage } from './case-detail-page.ts';
@@ -22,11 +21,8 @@ export function attachConsole(server: HttpServer, web: WebContext): void {
   attachCaseListPage(server, web, tickets, activity);
   attachCaseDetailPage(server, web, tickets, activity);
   sections.push(casesOverview(tickets));
-  const knowledge = (web.app as { knowledge?: KnowledgeService }).knowledge;
-  if (knowledge) {
-    attachKnowledgeListPage(server, web, knowledge);
-    attachKnowledgeEditor(server, web, knowledge);
-  }
+  attachKnowledgeListPage(server, web, web.app.knowledge);
+  attachKnowledgeEditor(server, web, web.app.knowledge);
   const democracy = democracyOf(web.app);
   attachDemocracyPages(server, web, democracy);
   attachDemocracyResults(server, web, democracy);
