@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { expect } from 'vitest';
 
 /** Who is talking in a test activity. */
 export interface TestUser {
@@ -72,4 +73,30 @@ export function shownText(activity: Record<string, unknown>): string {
   };
   walk({ text: activity.text, attachments: activity.attachments });
   return texts.join('\n');
+}
+
+/** An Adaptive Card as posted. */
+export type Card = { version: string; body: Record<string, unknown>[]; actions?: Record<string, unknown>[] };
+
+export function cardOf(activity: Record<string, unknown>): Card {
+  const [attachment] = activity.attachments as { contentType: string; content: Card }[];
+  expect(attachment!.contentType).toBe('application/vnd.microsoft.card.adaptive');
+  return attachment!.content;
+}
+
+/** Every Action.Execute in a card, wherever it sits. */
+export function executeActions(node: unknown): Record<string, unknown>[] {
+  if (Array.isArray(node)) return node.flatMap(executeActions);
+  if (!node || typeof node !== 'object') return [];
+  const record = node as Record<string, unknown>;
+  const own = record.type === 'Action.Execute' ? [record] : [];
+  return [...own, ...Object.entries(record).filter(([k]) => k !== 'fallback').flatMap(([, v]) => executeActions(v))];
+}
+
+/** What the client sends for a pressed button: the action's data merged with the card's inputs. */
+export function pressed(card: Card, title: string): Record<string, unknown> {
+  const button = executeActions(card).find((a) => a.title === title);
+  expect(button, `a button titled ${title}`).toBeDefined();
+  const inputs = Object.fromEntries(card.body.filter((e) => String(e.type).startsWith('Input.')).map((e) => [e.id as string, e.value ?? '']));
+  return { ...(button!.data as Record<string, unknown>), ...inputs };
 }

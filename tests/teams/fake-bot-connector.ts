@@ -9,6 +9,10 @@ export interface ConnectorCall {
   activityId?: string;
   authorization?: string;
   body: Record<string, unknown> | undefined;
+  /** The activity id the fake gave a posted activity (to reply to or update it later). */
+  responseId?: string;
+  /** The status the fake answered with. */
+  status?: number;
 }
 
 /** A Teams member as `GET /v3/conversations/{id}/members/{userId}` returns it. */
@@ -91,6 +95,10 @@ export class FakeBotConnector {
       authorization: req.headers.authorization,
       body: raw ? (JSON.parse(raw) as Record<string, unknown>) : undefined,
     };
+    const answer = this.#answer(call, parts);
+    const body = answer.body as { id?: unknown } | undefined;
+    call.status = answer.status;
+    if (answer.status < 300 && body && typeof body.id === 'string') call.responseId = body.id;
     this.calls.push(call);
     for (const waiter of [...this.#waiters]) {
       if (waiter.match(call)) {
@@ -98,6 +106,10 @@ export class FakeBotConnector {
         waiter.resolve(call);
       }
     }
+    return answer;
+  }
+
+  #answer(call: ConnectorCall, parts: string[]): { status: number; body?: unknown; headers?: Record<string, string> } {
     if (this.throttle.remaining > 0 && call.method !== 'GET') {
       this.throttle.remaining--;
       return { status: 429, body: { error: { code: 'Throttled', message: 'Too many requests' } }, headers: { 'retry-after': String(this.throttle.retryAfterSeconds) } };

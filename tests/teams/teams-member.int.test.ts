@@ -3,6 +3,7 @@ import { startServer, type RunningServer } from '../../src/server/serve.ts';
 import { testApp } from '../helpers/app.ts';
 import { providers } from '../helpers/database.ts';
 import { emulatorMessage, postActivity, shownText, teamsActivity, tenantId, type TestUser } from './activities.ts';
+import { closeApp } from './shutdown.ts';
 import { FakeBotConnector } from './fake-bot-connector.ts';
 
 const zhang: TestUser = { id: '29:zhang', name: '张三', aadObjectId: 'aad-zhang' };
@@ -18,7 +19,7 @@ describe.each(providers)('Teams channel, member side, on %s', (provider) => {
   });
   afterAll(async () => {
     await server?.close();
-    await app?.close();
+    if (app) await closeApp(app);
     await connector?.close();
   });
   afterEach(() => connector.reset());

@@ -24,20 +24,17 @@ export const DataKey = {
   pick: 'uaPick',
   /** A hidden input holding the reply the card was drawn from, to redraw it after an action. */
   snapshot: 'uaCard',
-  /** A staff operation on a case card. */
-  staff: 'uaStaff',
   /** The reply box of a case card. */
   staffReply: 'uaStaffReply',
 } as const;
+
+/** The case-card button that opens a reply box instead of acting at once (see case-card.ts). */
+export const STAFF_REPLY_ACTION = 'teams-staff.reply';
 
 /** The input id of a form field. */
 export function fieldInputId(name: string): string {
   return `uaField.${name}`;
 }
-
-/** Operations staff can run from a case card. */
-export const StaffOperationSchema = z.object({ op: z.enum(['claim', 'close', 'reply']), ticket: z.string().min(1).max(100) });
-export type StaffOperation = z.infer<typeof StaffOperationSchema>;
 
 const Index = z.union([z.string(), z.number()]).transform((v) => String(v));
 
@@ -51,16 +48,15 @@ const RawDataSchema = z
     [DataKey.multiple]: z.array(z.string().max(200)).max(100).optional(),
     [DataKey.pick]: Index.optional(),
     [DataKey.snapshot]: z.string().max(24_000).optional(),
-    [DataKey.staff]: StaffOperationSchema.optional(),
     [DataKey.staffReply]: z.string().max(8000).optional(),
   })
   .passthrough();
 
 /** What a card action asks for, once decoded. */
 export type CardSubmission =
-  | { kind: 'action'; value: string; snapshot?: Reply }
-  | { kind: 'form'; formId: string; values: Record<string, string | string[]>; snapshot?: Reply }
-  | { kind: 'staff'; operation: StaffOperation; text?: string; snapshot?: Reply };
+  /** `typed`: what was written in the card's reply box (case cards), if anything. */
+  | { kind: 'action'; value: string; typed?: string; snapshot?: Reply }
+  | { kind: 'form'; formId: string; values: Record<string, string | string[]>; snapshot?: Reply };
 
 /** The indices a ChoiceSet returns: one, or a comma-separated list for multi-select. */
 function indices(value: unknown): number[] {
@@ -87,11 +83,6 @@ export function parseCardSubmission(raw: unknown): CardSubmission | undefined {
   if (!parsed.success) return undefined;
   const data = parsed.data;
   const snapshot = readSnapshot(data[DataKey.snapshot]);
-  const staff = data[DataKey.staff];
-  if (staff) {
-    const text = data[DataKey.staffReply]?.trim();
-    return { kind: 'staff', operation: staff, text: text || undefined, snapshot };
-  }
   const valueList = data[DataKey.values] ?? [];
   const choicesId = data[DataKey.choices];
   if (choicesId) {
@@ -122,6 +113,7 @@ export function parseCardSubmission(raw: unknown): CardSubmission | undefined {
     return value ? { kind: 'action', value, snapshot } : undefined;
   }
   const value = data[DataKey.action];
-  if (value) return { kind: 'action', value, snapshot };
+  const typed = data[DataKey.staffReply]?.trim();
+  if (value) return { kind: 'action', value, ...(typed ? { typed } : {}), snapshot };
   return undefined;
 }

@@ -36,6 +36,10 @@ export function replyCard(reply: Reply, locale: Locale): AdaptiveCard {
  * reply with structure — answers with sources, questions, forms, cards, notices — is a card.
  */
 export function replyToActivity(reply: Reply, options: RenderOptions): Partial<Activity> {
+  return { ...activityOf(reply, options), locale: options.locale === 'en' ? 'en-US' : 'zh-CN' };
+}
+
+function activityOf(reply: Reply, options: RenderOptions): Partial<Activity> {
   const { locale } = options;
   switch (reply.type) {
     case 'text':

@@ -2,7 +2,7 @@ import { parseAction } from '../../core/flow.ts';
 import type { Locale } from '../../core/locale.ts';
 import type { Action, Citation, Reply } from '../../core/reply.ts';
 import { actionSet, actionStyle, executeAction, facts, hiddenInput, literal, openUrlAction, paragraphs, type CardElement } from './adaptive-card.ts';
-import { DataKey, fieldInputId } from './card-data.ts';
+import { DataKey, fieldInputId, STAFF_REPLY_ACTION } from './card-data.ts';
 import { teamsTexts } from './teams-texts.ts';
 
 /** A reply drawn as card content: body elements and card-level buttons. */
@@ -21,8 +21,21 @@ function verbOf(value: string): string {
   return parseAction(value)?.a ?? 'ua';
 }
 
-function button(a: Action): CardElement {
-  return executeAction(a.label, verbOf(a.value), { [DataKey.action]: a.value }, actionStyle(a.style));
+function button(a: Action, locale: Locale): CardElement {
+  const verb = verbOf(a.value);
+  if (verb === STAFF_REPLY_ACTION) {
+    // A case card's "Reply" opens a text box in the card; its send button carries the action.
+    return {
+      type: 'Action.ShowCard',
+      title: a.label,
+      card: {
+        type: 'AdaptiveCard',
+        body: [{ type: 'Input.Text', id: DataKey.staffReply, isMultiline: true, placeholder: teamsTexts.replyPlaceholder[locale] }],
+        actions: [executeAction(teamsTexts.sendReply[locale], verb, { [DataKey.action]: a.value }, { style: 'positive' })],
+      },
+    };
+  }
+  return executeAction(a.label, verb, { [DataKey.action]: a.value }, actionStyle(a.style));
 }
 
 function citationBlock(c: Citation): CardElement {
@@ -40,7 +53,7 @@ const NOTICE_COLOR = { info: 'Accent', success: 'Good', warning: 'Warning', urge
 function choiceSections(reply: Extract<Reply, { type: 'choices' }>, locale: Locale, interactive: boolean): CardSections {
   const body = paragraphs(reply.prompt);
   if (!interactive) return { body, actions: [] };
-  if (!reply.multiple && reply.choices.length <= MAX_BUTTONS) return { body, actions: reply.choices.map(button) };
+  if (!reply.multiple && reply.choices.length <= MAX_BUTTONS) return { body, actions: reply.choices.map((c) => button(c, locale)) };
   const values = reply.choices.map((c) => c.value);
   body.push({
     type: 'Input.ChoiceSet',
@@ -119,7 +132,7 @@ export function replySections(reply: Reply, locale: Locale, options: { interacti
         body.push(...reply.citations.map(citationBlock));
       }
       if (reply.disclaimer) body.push(...paragraphs(reply.disclaimer, { size: 'Small', isSubtle: true, spacing: 'Medium' }));
-      return { body, actions: interactive ? reply.actions.map(button) : [] };
+      return { body, actions: interactive ? reply.actions.map((a) => button(a, locale)) : [] };
     }
     case 'choices':
       return choiceSections(reply, locale, interactive);
@@ -133,7 +146,7 @@ export function replySections(reply: Reply, locale: Locale, options: { interacti
         ...facts(reply.fields),
       ];
       const link = reply.link ? [openUrlAction(reply.link.label, reply.link.url)] : [];
-      return { body, actions: [...(interactive ? reply.actions.map(button) : []), ...link] };
+      return { body, actions: [...(interactive ? reply.actions.map((a) => button(a, locale)) : []), ...link] };
     }
     case 'notice':
       return { body: paragraphs(reply.text, { color: NOTICE_COLOR[reply.level], ...(reply.level === 'urgent' ? { weight: 'Bolder' as const } : {}) }), actions: [] };

@@ -29,7 +29,23 @@ export function botAppId(config: TeamsConfig): string {
   return config.credentials?.appId ?? '';
 }
 
-const JWT = /^Bearer [A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$/;
+const JWT = /^Bearer ([A-Za-z0-9_-]+)\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/;
+
+/**
+ * Whether a header holds a token the Bot Framework could have signed: a JWT whose header names
+ * an RSA algorithm and a signing key. Anything else (no token, an unsigned "alg: none" token)
+ * is refused here, before botbuilder would fetch signing keys from the network to check it.
+ */
+function isSignedToken(header: string | undefined): boolean {
+  const match = JWT.exec(header ?? '');
+  if (!match) return false;
+  try {
+    const parsed = JSON.parse(Buffer.from(match[1]!, 'base64url').toString('utf8')) as { alg?: unknown; kid?: unknown };
+    return typeof parsed.alg === 'string' && /^RS(256|384|512)$/.test(parsed.alg) && typeof parsed.kid === 'string' && parsed.kid.length > 0;
+  } catch {
+    return false;
+  }
+}
 const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '::1', '[::1]']);
 
 function isLoopbackAddress(address: string | undefined): boolean {
@@ -48,14 +64,14 @@ function isLoopbackUrl(value: unknown): boolean {
 
 /**
  * A cheap gate in front of botbuilder, so that a request that cannot be genuine touches nothing:
- * with credentials, one without a bearer token in JWT form (botbuilder would refuse it too, after
+ * with credentials, one without a signed bearer token (botbuilder would refuse it too, after
  * logging a stack trace); without credentials, anything but the Emulator on this machine — an
  * unauthenticated endpoint that posts to any `serviceUrl` would let anyone make the server send
  * requests wherever they like.
  */
 export function refuseRequest(config: TeamsConfig, req: IncomingMessage, body: Record<string, unknown>): string | undefined {
   if (config.credentials) {
-    return JWT.test(req.headers.authorization ?? '') ? undefined : 'a Bot Framework bearer token is required';
+    return isSignedToken(req.headers.authorization) ? undefined : 'a signed Bot Framework bearer token is required';
   }
   if (!isLoopbackAddress(req.socket.remoteAddress)) return 'without MICROSOFT_APP_ID this endpoint accepts only the Bot Framework Emulator on this machine';
   if (!isLoopbackUrl(body.serviceUrl)) return 'without MICROSOFT_APP_ID the serviceUrl must be a loopback address (the Emulator)';

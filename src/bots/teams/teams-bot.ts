@@ -15,12 +15,24 @@ import { cardAttachment, completedCard, foldsIntoCard, replyToActivity, type Fil
 import { inlineActions, replySections } from './reply-card.ts';
 import { teamsTexts } from './teams-texts.ts';
 
+/** What a case-card button did: a redrawn card (for everyone, or for the presser only), or a message. */
+export interface StaffOutcome {
+  card?: AdaptiveCard;
+  /** The card is the case's new state: redraw it for everyone who sees it. */
+  shared: boolean;
+  /** The card holds what only the presser may read (the conversation): never redraw it for others. */
+  private?: boolean;
+  message?: string;
+}
+
 /** The staff side of the channel (case cards), plugged in when the ticket service exists. */
 export interface StaffCommands {
+  /** Whether an action value belongs to a case card. */
+  owns(value: string): boolean;
   /** "cases": the open cases, for staff only. */
   list(context: TurnContext, activity: TeamsActivity, member: Member | undefined, locale: Locale): Promise<void>;
-  /** Claim / Close / Reply pressed on a case card: the redrawn card, or a message to show. */
-  operate(activity: TeamsActivity, member: Member | undefined, submission: Extract<CardSubmission, { kind: 'staff' }>, locale: Locale): Promise<{ card?: AdaptiveCard; message?: string }>;
+  /** A case-card button, run as the member who pressed it. */
+  operate(member: Member | undefined, value: string, typed: string | undefined, locale: Locale): Promise<StaffOutcome>;
 }
 
 export interface TeamsBotOptions {
@@ -33,12 +45,18 @@ const ExecuteValueSchema = z.object({ action: z.object({ type: z.string(), verb:
 
 const INVOKE_MESSAGE = 'application/vnd.microsoft.activity.message';
 
+/** How long an account Teams reported no roster email for is not asked about again. */
+const LOOKUP_BACKOFF_MS = 10 * 60_000;
+
 /**
  * The Teams channel's turn logic: turns activities into inbound events for the assistant and
  * draws its replies as Teams messages and Adaptive Cards. Thin on purpose: what to answer is the
  * conversation core's business; this file only knows Teams.
  */
 export class TeamsBot {
+  /** Accounts recently looked up without finding a roster email (tenant/id → retry after, ms). */
+  readonly #unmatched = new Map<string, number>();
+
   constructor(private readonly options: TeamsBotOptions) {}
 
   async onTurn(context: TurnContext): Promise<void> {
@@ -48,6 +66,7 @@ export class TeamsBot {
       return;
     }
     const activity = parsed.data;
+    await this.#rememberChannel(activity);
     switch (activity.type) {
       case 'message':
         return this.#onMessage(context, activity);
@@ -64,6 +83,19 @@ export class TeamsBot {
     }
   }
 
+  /**
+   * A message in a channel thread arrives as conversation "19:…@thread.tacv2;messageid=…". To
+   * post new threads in that channel later (case cards in the staff channel), the channel itself
+   * needs a stored reference: the first activity seen there provides it.
+   */
+  async #rememberChannel(activity: TeamsActivity): Promise<void> {
+    if (activity.conversation.conversationType !== 'channel') return;
+    const channelId = activity.conversation.id.split(';')[0]!;
+    if (await this.options.app.store.sessions.reference('teams', channelId)) return;
+    const reference = referenceOf(activity);
+    await rememberConversation(this.options.app.store, channelId, { ...reference, conversation: { ...reference.conversation, id: channelId }, user: undefined }, this.#platformLocale(activity));
+  }
+
   #platformLocale(activity: TeamsActivity): Locale {
     return normaliseLocale(activity.locale ?? undefined) ?? this.options.app.config.defaultLocale;
   }
@@ -74,16 +106,25 @@ export class TeamsBot {
    */
   async #email(context: TurnContext, activity: TeamsActivity): Promise<string | undefined> {
     if (activity.channelId !== 'msteams') return undefined;
-    const known = await this.options.app.store.members.resolveIdentity(identityOf(activity));
+    const identity = identityOf(activity);
+    const known = await this.options.app.store.members.resolveIdentity(identity);
     if (known.member) return undefined;
+    // Not on the roster (yet): ask Teams again only now and then, not on every message.
+    const key = `${identity.tenant}/${identity.externalId}`;
+    if ((this.#unmatched.get(key) ?? 0) > Date.now()) return undefined;
     try {
       const account = await TeamsInfo.getMember(context, activity.from.id);
       const email = account.email || account.userPrincipalName;
-      return email && email.includes('@') ? email.slice(0, 320) : undefined;
+      if (email && email.includes('@')) {
+        const linked = await this.options.app.store.members.resolveIdentity({ ...identity, email: email.slice(0, 320) });
+        if (linked.member) return email.slice(0, 320);
+      }
     } catch (error) {
       this.options.app.logger.warn({ err: error instanceof Error ? error.message : String(error) }, 'teams member lookup failed');
-      return undefined;
     }
+    if (this.#unmatched.size > 10_000) this.#unmatched.clear();
+    this.#unmatched.set(key, Date.now() + LOOKUP_BACKOFF_MS);
+    return undefined;
   }
 
   /** The member behind an activity, linking by email on the way (for staff operations). */
@@ -135,7 +176,7 @@ export class TeamsBot {
   }
 
   /** Runs a card action through the assistant: the outcome folded into the card, the rest as new messages. */
-  async #runSubmission(context: TurnContext, activity: TeamsActivity, submission: Exclude<CardSubmission, { kind: 'staff' }>) {
+  async #runSubmission(context: TurnContext, activity: TeamsActivity, submission: CardSubmission) {
     const input: InboundInput = submission.kind === 'action' ? { type: 'action', value: submission.value } : { type: 'form', formId: submission.formId, values: submission.values };
     const outcome = await this.#handle(context, activity, input);
     const folded = outcome.replies.filter(foldsIntoCard);
@@ -149,11 +190,13 @@ export class TeamsBot {
   async #onSubmit(context: TurnContext, activity: TeamsActivity, submission: CardSubmission): Promise<void> {
     const locale = this.#platformLocale(activity);
     try {
-      if (submission.kind === 'staff') {
-        const result = await this.#operate(context, activity, submission, locale);
-        // A case card is shared by all staff: redrawing it for everyone is the point.
-        if (result.card && activity.replyToId) await context.updateActivity({ type: 'message', id: activity.replyToId, attachments: [cardAttachment(result.card)] });
-        if (result.message) await context.sendActivity({ type: 'message', text: result.message });
+      if (submission.kind === 'action' && this.options.staff?.owns(submission.value)) {
+        const result = await this.#operate(context, activity, submission.value, submission.typed, locale);
+        // A shared case card is redrawn for everyone; a private one (the conversation) only in a 1:1 chat.
+        const redraw = result.card && activity.replyToId && (result.private ? isPersonal(activity) : result.shared);
+        if (redraw) await context.updateActivity({ type: 'message', id: activity.replyToId!, attachments: [cardAttachment(result.card!)] });
+        const message = result.message ?? (result.card && !redraw ? teamsTexts.needsNewerTeams[locale] : undefined);
+        if (message) await context.sendActivity({ type: 'message', text: message });
         return;
       }
       const { outcome, folded, rest, done } = await this.#runSubmission(context, activity, submission);
@@ -181,9 +224,9 @@ export class TeamsBot {
       return;
     }
     try {
-      if (submission.kind === 'staff') {
-        const result = await this.#operate(context, activity, submission, locale);
-        if (result.card && activity.replyToId) await context.updateActivity({ type: 'message', id: activity.replyToId, attachments: [cardAttachment(result.card)] });
+      if (submission.kind === 'action' && this.options.staff?.owns(submission.value)) {
+        const result = await this.#operate(context, activity, submission.value, submission.typed, locale);
+        if (result.card && result.shared && activity.replyToId) await context.updateActivity({ type: 'message', id: activity.replyToId, attachments: [cardAttachment(result.card)] });
         await (result.card ? respond({ statusCode: 200, type: ADAPTIVE_CARD_CONTENT_TYPE, value: result.card }) : message(result.message ?? ''));
         return;
       }
@@ -197,9 +240,9 @@ export class TeamsBot {
     }
   }
 
-  async #operate(context: TurnContext, activity: TeamsActivity, submission: Extract<CardSubmission, { kind: 'staff' }>, locale: Locale) {
-    if (!this.options.staff) return { message: teamsTexts.casesUnavailable[locale] };
-    return this.options.staff.operate(activity, await this.#member(context, activity), submission, locale);
+  async #operate(context: TurnContext, activity: TeamsActivity, value: string, typed: string | undefined, locale: Locale): Promise<StaffOutcome> {
+    if (!this.options.staff) return { shared: false, message: teamsTexts.casesUnavailable[locale] };
+    return this.options.staff.operate(await this.#member(context, activity), value, typed, locale);
   }
 
   /**

@@ -4,7 +4,8 @@ import { readJson, sendJson, type HttpServer } from '../../server/http.ts';
 import { attachFileLinks, fileLinkKey, fileLinker } from './file-links.ts';
 import { toBotRequest, toBotResponse } from './node-bridge.ts';
 import { botAppId, createTeamsAdapter, refuseRequest } from './teams-adapter.ts';
-import { TeamsBot, type StaffCommands } from './teams-bot.ts';
+import { StaffDesk } from './staff-desk.ts';
+import { TeamsBot } from './teams-bot.ts';
 import { TeamsDeliverer } from './teams-deliverer.ts';
 
 /** Bot Framework activities are small; a megabyte leaves room for long messages and cards. */
@@ -15,12 +16,21 @@ const MAX_BODY = 1_000_000;
  * activities, a deliverer for proactive messages, and download links for files. Without
  * credentials it serves the Bot Framework Emulator on this machine (local development).
  */
-export function attachTeams(server: HttpServer, app: App, options: { staff?: (app: App) => StaffCommands | undefined } = {}): void {
+export function attachTeams(server: HttpServer, app: App): void {
   const config = app.config.teams;
   const adapter = createTeamsAdapter(config, app.logger);
   const key = fileLinkKey(config.credentials?.appPassword);
   const fileLink = fileLinker(app.config.publicUrl, key);
-  const bot = new TeamsBot({ app, fileLink, staff: options.staff?.(app) });
+  const staff = new StaffDesk({
+    tickets: app.tickets,
+    store: app.store,
+    logger: app.logger,
+    staffConversation: config.staffConversation,
+    locale: app.config.defaultLocale,
+    poke: () => app.delivery.poke(),
+  });
+  app.tickets.onTicketEvent((event) => staff.onEvent(event));
+  const bot = new TeamsBot({ app, fileLink, staff });
 
   server.route('POST', '/api/messages', async (req, res) => {
     const body = await readJson(req, MAX_BODY);

@@ -42,16 +42,21 @@ export class TeamsDeliverer implements Deliverer {
     // being installed in a staff channel) before it gives up.
     if (!reference) throw new Error('no stored Teams conversation reference for this conversation');
     const locale = normaliseLocale(reference.locale ?? undefined) ?? this.options.defaultLocale;
-    try {
-      await adapter.continueConversationAsync(appId, toConversationReference(reference), async (context) => {
+    // The adapter hands errors inside a turn to onTurnError (which logs them); the worker needs
+    // to see them to retry, so they are carried out of the turn by hand.
+    let failure: unknown;
+    await adapter.continueConversationAsync(appId, toConversationReference(reference), async (context) => {
+      try {
         for (const reply of replies) {
           await context.sendActivity(replyToActivity(reply, { locale, channelId: reference.channelId, fileLink: this.options.fileLink }));
         }
-      });
-    } catch (error) {
-      const { status, retryAfterMs } = statusOf(error);
-      if (status === 429 || status === 503) throw new RetryableDeliveryError(`Bot Connector answered ${status}`, retryAfterMs ?? 2_000);
-      throw error;
-    }
+      } catch (error) {
+        failure = error;
+      }
+    });
+    if (failure === undefined) return;
+    const { status, retryAfterMs } = statusOf(failure);
+    if (status === 429 || status === 503) throw new RetryableDeliveryError(`Bot Connector answered ${status}`, retryAfterMs ?? 2_000);
+    throw failure;
   }
 }
