@@ -1,5 +1,6 @@
 import type { App } from '../app.ts';
 import { attachWeb } from '../bots/web/attach-web.ts';
+import { attachTeams } from '../bots/teams/teams-channel.ts';
 import { attachSlack } from '../bots/slack/slack-channel.ts';
 import { HttpServer, sendJson } from './http.ts';
 
@@ -25,6 +26,7 @@ export async function startServer(app: App, options: { port?: number; host?: str
     });
   });
   attachWeb(server, app);
+  attachTeams(server, app);
   const slack = await attachSlack(server, app);
   for (const plugin of options.plugins ?? []) await plugin(server, app);
   app.start();
