@@ -61,7 +61,7 @@ export function hasPresentMarker(text: string): boolean {
 }
 
 const ZH_INFORMATIONAL =
-  /用人单位|劳动者|强迫劳动|自残或(?:者)?自杀|自杀或(?:者)?自残|工伤|工亡|认定|条例|法律|法规|规定|法条|第.{1,4}条|赔偿|补偿|赔付|抚恤|保险|算不算|算是|是否属于|属于|能否|怎么算|责任|案例|判例|判决|判刑|定罪|罪|案件|仲裁|诉讼|起诉|新闻|报道|事件|统计|数据|比例|(?:自杀|轻生|死亡|发生)率|报告|预防|防止|干预|培训|讲座|宣传|科普|电影|小说|电视剧|游戏|课程|论文|研究|定义|效力|有效/u;
+  /用人单位|劳动者|强迫劳动|自残或(?:者)?自杀|自杀或(?:者)?自残|工伤|工亡|认定|条例|法律|法规|规定|法条|第.{1,4}条|赔偿|补偿|赔付|抚恤|保险|算不算|算是|是否属于|属于|能否|怎么算|责任|案例|判例|判决|判刑|定罪|(?<![得受])罪|案件|仲裁|诉讼|起诉|新闻|报道|事件|统计|数据|比例|(?:自杀|轻生|死亡|发生)率|报告|预防|防止|干预|培训|讲座|宣传|科普|电影|小说|电视剧|游戏|课程|论文|研究|定义|效力|有效/u;
 const EN_INFORMATIONAL =
   /\b(workers? ?comp|compensation|covered|cover|coverage|insurance|policy|policies|law|laws|legal|legally|statute|liable|liability|benefits?|entitled|considered|counts? as|qualif(y|ies)|statistics|stats|rates?|prevention|awareness|training|course|seminar|workshop|research|article|news|reported|documentary|film|movie|novel|lyrics|definition|define|meaning|procedure|protocol)\b/;
 
