@@ -43,7 +43,7 @@ describe('union-assistant command', () => {
     expect(link.code).toBe(0);
     const chat = await runCli(['chat', '--user', 'u2', '--json'], { env, stdin: 'help\n' });
     expect(JSON.stringify(jsonLines(chat.stdout)[0])).not.toContain('not yet linked');
-  });
+  }, 180_000);
 
   it('fails clearly on a bad configuration', async () => {
     const out = await runCli(['members', 'list'], { env: { ...env, PORT: 'eighty' } });

@@ -67,7 +67,7 @@ describe('npm start', () => {
       const timer = setTimeout(() => reject(new Error(`server did not start:\n${logs}`)), 90_000);
       const onData = (d: Buffer) => {
         logs += d.toString();
-        const match = /"url":"(http:[^"]+)"/.exec(logs);
+        const match = /"url":"(http:[^"]+)"[^\n]*"msg":"Union Assistant is listening"/.exec(logs);
         if (match) {
           clearTimeout(timer);
           resolve(match[1]!);
