@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { webContext } from '../../src/bots/web/attach-web.ts';
 import { startServer, type RunningServer } from '../../src/server/serve.ts';
 import { tokenHash } from '../../src/store/web-accounts.ts';
 import { testApp } from '../helpers/app.ts';
@@ -120,6 +121,13 @@ describe.each(providers)('web console on %s', (provider) => {
     expect((await browser.get('/console/audit?action=accounts.create')).text).toContain('陈静');
   });
 
+  it('refuses short passwords, unknown members and second accounts', async () => {
+    const { auth } = webContext(app);
+    await expect(auth.resetAccount('M001', 'short', 'test')).rejects.toThrow(/at least 10 characters/);
+    await expect(auth.createAccount('NOBODY', undefined, 'test')).rejects.toThrow(/no member/);
+    await expect(auth.createAccount('M001', undefined, 'test')).rejects.toThrow(/already has an account/);
+  });
+
   it('cannot take away its own admin role', async () => {
     const browser = new WebClient(server.url);
     await browser.signIn('A001');
@@ -151,7 +159,7 @@ describe.each(providers)('web console on %s', (provider) => {
       body: JSON.stringify({ input: { type: 'message', text: '帮助' } }),
     });
     expect(res.status).toBe(200);
-    expect(JSON.stringify(await res.json())).not.toContain('实名核验');
+    expect(JSON.stringify(await res.json())).not.toContain('还没有与工会会员名册关联');
     // Signed in, the chat needs the CSRF token.
     const forged = await fetch(`${server.url}/api/chat`, { method: 'POST', headers: { 'content-type': 'application/json', cookie: browser.cookieHeader }, body: JSON.stringify({ input: { type: 'message', text: 'hi' } }) });
     expect(forged.status).toBe(403);
