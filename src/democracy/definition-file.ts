@@ -9,9 +9,28 @@ export function issuePath(path: readonly PropertyKey[]): string {
   return path.reduce<string>((out, key) => (typeof key === 'number' ? `${out}[${key}]` : out ? `${out}.${String(key)}` : String(key)), '');
 }
 
+type Issue = z.core.$ZodIssue;
+
+/**
+ * A union ("a text, or a zh-CN/en pair") fails as a whole with "Invalid input". Say instead
+ * what went wrong in the alternative that matched the value's type (a string that is empty,
+ * a date without a time zone), which is what the author meant to write.
+ */
+function explain(issue: Issue): Issue[] {
+  if (issue.code !== 'invalid_union' || !('errors' in issue) || issue.errors.length === 0) return [issue];
+  const branches = issue.errors as Issue[][];
+  const matching = branches.filter((branch) => !branch.some((i) => i.code === 'invalid_type' && i.path.length === 0));
+  const chosen = matching.length > 0 ? matching.reduce((best, b) => (b.length < best.length ? b : best)) : undefined;
+  if (!chosen) return [issue];
+  return chosen.flatMap(explain).map((i) => ({ ...i, path: [...issue.path, ...i.path] }));
+}
+
 /** One line per problem, each naming the field. */
 export function formatIssues(error: z.ZodError): string {
-  return error.issues.map((issue) => `  ${issuePath(issue.path) || '(top level)'}: ${issue.message}`).join('\n');
+  return error.issues
+    .flatMap((issue) => explain(issue as Issue))
+    .map((issue) => `  ${issuePath(issue.path) || '(top level)'}: ${issue.message}`)
+    .join('\n');
 }
 
 /**

@@ -47,6 +47,8 @@ const QuestionInputSchema = z
       if (max > q.options.length) ctx.addIssue({ code: 'custom', path: ['max'], message: `max is ${max} but there are only ${q.options.length} options` });
       if ((q.min ?? 0) > max) ctx.addIssue({ code: 'custom', path: ['min'], message: 'min is greater than max' });
     }
+    const values = (q.options ?? []).map((o, i) => ('value' in o && o.value) || String(i + 1));
+    if (new Set(values).size !== values.length) ctx.addIssue({ code: 'custom', path: ['options'], message: 'two options have the same value' });
     if (q.type !== 'rating' && q.scale) ctx.addIssue({ code: 'custom', path: ['scale'], message: 'scale applies to rating questions only' });
   })
   .transform((q) => {
