@@ -1,4 +1,4 @@
-import { open, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { open, readdir, readFile, rename, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { AppError } from '../core/errors.ts';
 import { ManifestSchema, StoreSchema, type Manifest } from './manifest.ts';
@@ -7,8 +7,9 @@ import { VectorIndex } from './vector-index.ts';
 
 export const MANIFEST = 'manifest.json';
 const LOCK = 'build.lock';
-/** A lock older than this is taken to belong to a crashed process. */
-const STALE_LOCK_MS = 120_000;
+/** A lock untouched for this long is taken to belong to a crashed process. */
+const STALE_LOCK_MS = 60_000;
+const HEARTBEAT_MS = 5_000;
 
 /** What one index version holds in memory. */
 export interface LoadedIndex {
@@ -90,8 +91,12 @@ export async function removeOldFiles(dir: string, current: number): Promise<void
   }
 }
 
-/** Takes the cross-process build lock, waiting up to `waitMs`; returns its release. */
-export async function acquireBuildLock(dir: string, waitMs = 30_000): Promise<() => Promise<void>> {
+/**
+ * Takes the cross-process build lock, waiting up to `waitMs`; returns its release. The holder
+ * touches the lock file while it works, so a long build (a model embedder) is not taken for a
+ * crashed one; a lock untouched for STALE_LOCK_MS is broken.
+ */
+export async function acquireBuildLock(dir: string, waitMs = 600_000): Promise<() => Promise<void>> {
   const path = join(dir, LOCK);
   const deadline = Date.now() + waitMs;
   for (;;) {
@@ -99,7 +104,15 @@ export async function acquireBuildLock(dir: string, waitMs = 30_000): Promise<()
       const handle = await open(path, 'wx');
       await handle.writeFile(JSON.stringify({ pid: process.pid, at: new Date().toISOString() }));
       await handle.close();
-      return () => rm(path, { force: true });
+      const heartbeat = setInterval(() => {
+        const now = new Date();
+        utimes(path, now, now).catch(() => undefined);
+      }, HEARTBEAT_MS);
+      heartbeat.unref();
+      return async () => {
+        clearInterval(heartbeat);
+        await rm(path, { force: true });
+      };
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
     }

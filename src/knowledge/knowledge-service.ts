@@ -1,17 +1,17 @@
 import { mkdir, readFile, rm } from 'node:fs/promises';
-import { dirname, join, normalize, sep } from 'node:path';
+import { dirname, join } from 'node:path';
 import { pino, type Logger } from 'pino';
 import { AppError } from '../core/errors.ts';
-import { chunkLaw } from './chunk-law.ts';
-import { chunkSections } from './chunk-sections.ts';
 import { KnowledgeContentError } from './content-error.ts';
+import { diffContent } from './content-diff.ts';
+import { safeRelativePath } from './content-path.ts';
 import { checkable, crossCheck, loadContent, type CheckableDocument } from './content-loader.ts';
 import type { Embedder } from './embedder.ts';
 import { applyChanges, type IndexChanges } from './index-builder.ts';
 import { acquireBuildLock, loadIndex, manifestFingerprint, removeOldFiles, writeAtomic, type LoadedIndex } from './index-files.ts';
 import { createLocalEmbedder } from './local-embedder.ts';
 import { DocumentError, parseDocument } from './parse-document.ts';
-import type { DocumentRecord } from './records.ts';
+import { fromDocumentRecord, type DocumentRecord } from './records.ts';
 import { SearchEngine, type DetailedRetrieval } from './search-engine.ts';
 import { DEFAULT_TUNING, type SearchTuning } from './search-tuning.ts';
 import { thesaurusVersion } from './thesaurus/index.ts';
@@ -76,26 +76,22 @@ export class KnowledgeService {
 
   /** Indexes what changed in the content directory since the last build. */
   build(options: { onProgress?: (done: number, total: number, documentId: string) => void } = {}): Promise<BuildReport> {
-    return this.exclusive(async () => {
+    return this.exclusive(async (started) => {
       const content = await loadContent(this.contentDir);
       if (content.problems.length > 0) throw new KnowledgeContentError(content.problems);
       const current = this.snapshot?.index;
       const full = this.needsFullRebuild(current);
-      const indexed = full ? {} : (current?.manifest.documents ?? {});
-      const inContent = new Set(content.documents.map((doc) => doc.id));
-      const upserts = content.documents.filter((doc) => indexed[doc.id]?.hash !== doc.hash || indexed[doc.id]?.path !== doc.path);
-      const removals = Object.keys(indexed).filter((id) => !inContent.has(id));
-      const unchanged = content.documents.filter((doc) => !upserts.includes(doc)).map((doc) => doc.id);
+      const { upserts, removed: removals, unchanged } = diffContent(content.documents, full ? {} : (current?.manifest.documents ?? {}));
       if (!full && current && upserts.length === 0 && removals.length === 0) {
-        return this.report(current, { upserts, removals }, unchanged, 0, 0);
+        return this.report(current, { upserts, removals }, unchanged, 0, performance.now() - started);
       }
-      return this.commit({ upserts, removals }, full, unchanged, options.onProgress);
+      return this.commit({ upserts, removals }, full, unchanged, started, options.onProgress);
     });
   }
 
   /** Validates one document, writes it under the content directory and indexes it alone. */
   upsertDocument(relativePath: string, markdown: string): Promise<BuildReport> {
-    return this.exclusive(async () => {
+    return this.exclusive(async (started) => {
       const path = safeRelativePath(relativePath);
       let doc: ParsedDocument;
       try {
@@ -104,12 +100,14 @@ export class KnowledgeService {
         if (error instanceof DocumentError) throw new KnowledgeContentError([{ file: error.file, reason: error.reason }]);
         throw error;
       }
-      const others = this.checkables().filter((other) => other.id !== doc.id || other.path !== doc.path);
       const sameId = this.snapshot?.documents.get(doc.id);
       if (sameId && sameId.path !== doc.path) {
         throw new KnowledgeContentError([{ file: doc.path, reason: `id "${doc.id}" is already used by ${sameId.path}` }]);
       }
-      const problems = crossCheck([...others.filter((other) => other.id !== doc.id), checkable(doc)]);
+      // The file may have carried another id until now: that document is replaced.
+      const replaced = [...(this.snapshot?.documents.values() ?? [])].filter((other) => other.path === doc.path && other.id !== doc.id).map((other) => other.id);
+      const others = this.checkables().filter((other) => other.id !== doc.id && !replaced.includes(other.id));
+      const problems = crossCheck([...others, checkable(doc)]);
       if (problems.length > 0) throw new KnowledgeContentError(problems);
 
       const file = join(this.contentDir, path);
@@ -118,8 +116,8 @@ export class KnowledgeService {
       await writeAtomic(file, markdown);
       try {
         const full = this.needsFullRebuild(this.snapshot?.index);
-        if (full) return await this.rebuildFromContent();
-        return await this.commit({ upserts: [doc], removals: [] }, false, this.unchangedExcept([doc.id]));
+        if (full) return await this.rebuildFromContent(started);
+        return await this.commit({ upserts: [doc], removals: replaced }, false, this.unchangedExcept([doc.id, ...replaced]), started);
       } catch (error) {
         // The index did not take the document: put the file back as it was.
         if (previous === undefined) await rm(file, { force: true });
@@ -131,7 +129,7 @@ export class KnowledgeService {
 
   /** Deletes a document's file and drops it from the index. Refused while FAQs cite it. */
   removeDocument(id: string): Promise<BuildReport> {
-    return this.exclusive(async () => {
+    return this.exclusive(async (started) => {
       const doc = this.snapshot?.documents.get(id);
       if (!doc) throw new AppError('not_found', `no document with id "${id}"`);
       const citing = [...(this.snapshot?.documents.values() ?? [])].filter((other) => other.cites.some((c) => c.law === id));
@@ -142,7 +140,7 @@ export class KnowledgeService {
       const previous = await readFile(file, 'utf8').catch(() => undefined);
       await rm(file, { force: true });
       try {
-        return await this.commit({ upserts: [], removals: [id] }, false, this.unchangedExcept([id]));
+        return await this.commit({ upserts: [], removals: [id] }, false, this.unchangedExcept([id]), started);
       } catch (error) {
         if (previous !== undefined) await writeAtomic(file, previous);
         throw error;
@@ -154,11 +152,7 @@ export class KnowledgeService {
   async status(): Promise<KnowledgeStatus> {
     const index = this.snapshot?.index;
     const content = await loadContent(this.contentDir);
-    const indexed = index?.manifest.documents ?? {};
-    const inContent = new Map(content.documents.map((doc) => [doc.id, doc]));
-    const changed = [...inContent.values()].filter((doc) => indexed[doc.id] && (indexed[doc.id]!.hash !== doc.hash || indexed[doc.id]!.path !== doc.path)).map((doc) => doc.id);
-    const added = [...inContent.keys()].filter((id) => !indexed[id]);
-    const removed = Object.keys(indexed).filter((id) => !inContent.has(id));
+    const { changed, added, removed } = diffContent(content.documents, index?.manifest.documents ?? {});
     const stale = this.needsFullRebuild(index) || changed.length + added.length + removed.length + content.problems.length > 0;
     return {
       documents: index ? Object.keys(index.manifest.documents).length : 0,
@@ -191,11 +185,7 @@ export class KnowledgeService {
   /** A document as indexed, with its chunks (re-derived from the stored body). */
   getDocument(id: string): ParsedDocument | undefined {
     const record = this.snapshot?.documents.get(id);
-    if (!record) return undefined;
-    const { chunkIds: _chunkIds, ...rest } = record;
-    const context = { documentId: record.id, title: record.title, docType: record.type, language: record.language };
-    const chunks = record.law ? chunkLaw(context, record.law, record.body) : chunkSections(context, record.body, record.questions);
-    return { ...rest, chunks };
+    return record ? fromDocumentRecord(record) : undefined;
   }
 
   /** One chunk by id (e.g. an article an FAQ cites). */
@@ -225,7 +215,15 @@ export class KnowledgeService {
   async reloadIfChanged(): Promise<boolean> {
     const fingerprint = await manifestFingerprint(this.indexDir);
     if (fingerprint === this.fingerprint) return false;
-    const index = await loadIndex(this.indexDir);
+    let index: LoadedIndex | undefined;
+    try {
+      index = await loadIndex(this.indexDir);
+    } catch (error) {
+      // A damaged index must not take search down: keep what is loaded; the next build rewrites it.
+      this.logger.error({ err: (error as Error).message }, 'knowledge index unreadable');
+      this.fingerprint = fingerprint;
+      return false;
+    }
     this.fingerprint = fingerprint;
     if (!index || index.manifest.indexVersion === this.snapshot?.index.manifest.indexVersion) return false;
     this.install(index);
@@ -254,39 +252,32 @@ export class KnowledgeService {
     return embedder.id !== this.embedder.id || embedder.dimensions !== this.embedder.dimensions || analyzer !== this.analyzer;
   }
 
-  private async rebuildFromContent(): Promise<BuildReport> {
+  private async rebuildFromContent(started: number): Promise<BuildReport> {
     const content = await loadContent(this.contentDir);
     if (content.problems.length > 0) throw new KnowledgeContentError(content.problems);
-    return this.commit({ upserts: content.documents, removals: [] }, true, []);
+    return this.commit({ upserts: content.documents, removals: [] }, true, [], started);
   }
 
   private async commit(
     changes: IndexChanges,
     full: boolean,
     unchanged: string[],
+    started: number,
     onProgress?: (done: number, total: number, documentId: string) => void,
   ): Promise<BuildReport> {
-    const started = performance.now();
-    const release = await acquireBuildLock(this.indexDir);
-    try {
-      // Another process may have written a version since we loaded ours: build on top of it.
-      await this.reloadIfChanged();
-      const before = this.snapshot?.index;
-      const { index, embedded } = await applyChanges(this.indexDir, before, changes, {
-        embedder: this.embedder,
-        analyzer: this.analyzer,
-        full,
-        onProgress,
-      });
-      this.install(index);
-      this.fingerprint = await manifestFingerprint(this.indexDir);
-      await removeOldFiles(this.indexDir, index.manifest.indexVersion);
-      const ms = performance.now() - started;
-      this.logger.info({ indexVersion: index.manifest.indexVersion, embedded, ms: Math.round(ms) }, 'knowledge index written');
-      return this.report(index, changes, unchanged, embedded, ms, before);
-    } finally {
-      await release();
-    }
+    const before = this.snapshot?.index;
+    const { index, embedded } = await applyChanges(this.indexDir, before, changes, {
+      embedder: this.embedder,
+      analyzer: this.analyzer,
+      full,
+      onProgress,
+    });
+    this.install(index);
+    this.fingerprint = await manifestFingerprint(this.indexDir);
+    await removeOldFiles(this.indexDir, index.manifest.indexVersion);
+    const ms = performance.now() - started;
+    this.logger.info({ indexVersion: index.manifest.indexVersion, embedded, ms: Math.round(ms) }, 'knowledge index written');
+    return this.report(index, changes, unchanged, embedded, ms, before);
   }
 
   private report(index: LoadedIndex, changes: IndexChanges, unchanged: string[], embedded: number, ms: number, before?: LoadedIndex): BuildReport {
@@ -310,19 +301,24 @@ export class KnowledgeService {
     this.snapshot = { index, engine, documents: new Map(index.documents.map((doc) => [doc.id, doc])) };
   }
 
-  /** Runs builds one after another within this process. */
-  private exclusive<T>(task: () => Promise<T>): Promise<T> {
-    const run = this.queue.then(task, task);
+  /**
+   * Runs index writes one after another: in this process through a queue, across processes
+   * through the lock file. Under the lock, another process's newer version is loaded first, so
+   * that what is planned builds on top of it rather than overwriting it.
+   */
+  private exclusive<T>(task: (started: number) => Promise<T>): Promise<T> {
+    const locked = async () => {
+      const started = performance.now();
+      const release = await acquireBuildLock(this.indexDir);
+      try {
+        await this.reloadIfChanged();
+        return await task(started);
+      } finally {
+        await release();
+      }
+    };
+    const run = this.queue.then(locked, locked);
     this.queue = run.catch(() => undefined);
     return run;
   }
-}
-
-/** A content-relative Markdown path that cannot escape the content directory. */
-function safeRelativePath(relativePath: string): string {
-  const path = normalize(relativePath).split(sep).join('/');
-  if (path.startsWith('/') || path.startsWith('..') || /^[a-zA-Z]:/.test(path) || !path.endsWith('.md')) {
-    throw new AppError('invalid_input', `not a Markdown path inside the knowledge base: ${relativePath}`);
-  }
-  return path;
 }

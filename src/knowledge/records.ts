@@ -1,4 +1,6 @@
 import { analyzeDocument } from './analyzer.ts';
+import { chunkLaw } from './chunk-law.ts';
+import { chunkSections } from './chunk-sections.ts';
 import type { Chunk, ParsedDocument } from './types.ts';
 
 /** A chunk as stored in the index: no index text, but its analysed terms and its hnsw label. */
@@ -21,4 +23,12 @@ export function toChunkRecord(chunk: Chunk, label: number): ChunkRecord {
 export function toDocumentRecord(document: ParsedDocument): DocumentRecord {
   const { chunks, ...rest } = document;
   return { ...rest, chunkIds: chunks.map((chunk) => chunk.id) };
+}
+
+/** A stored document with its chunks derived again from its body (chunking is deterministic). */
+export function fromDocumentRecord(record: DocumentRecord): ParsedDocument {
+  const { chunkIds: _chunkIds, ...rest } = record;
+  const context = { documentId: record.id, title: record.title, docType: record.type, language: record.language };
+  const chunks = record.law ? chunkLaw(context, record.law, record.body) : chunkSections(context, record.body, record.questions);
+  return { ...rest, chunks };
 }
