@@ -8,6 +8,13 @@ import type { CrisisSafety } from './crisis-gate.ts';
  * configured hotlines (CRISIS_HOTLINES, parsed at start-up so a bad value stops it), and, when a
  * model is configured, the model's second opinion (which can only raise the level).
  */
+/**
+ * The second opinion runs on every message that is not already a crisis, so it gets a tighter
+ * bound than answering does: a member should never wait seconds for a check that can only add
+ * to what the local detector already decided.
+ */
+const REVIEW_TIMEOUT_MS = 2_500;
+
 export function crisisSafety(config: Config, logger: Logger): CrisisSafety<CrisisAssessment> {
   const hotlines = config.crisisHotlines ? parseHotlines(config.crisisHotlines) : undefined;
   const model = config.openai;
@@ -15,6 +22,6 @@ export function crisisSafety(config: Config, logger: Logger): CrisisSafety<Crisi
     assess: assessCrisis,
     crisisReplies: (assessment, locale) => crisisReplies(assessment, locale, { hotlines }),
     concernReplies: (locale) => concernReplies(locale, { hotlines }),
-    reviewer: model ? createModelCrisisReviewer({ apiKey: model.apiKey, baseURL: model.baseURL, model: model.chatModel, timeoutMs: model.timeoutMs, logger }) : undefined,
+    reviewer: model ? createModelCrisisReviewer({ apiKey: model.apiKey, baseURL: model.baseURL, model: model.chatModel, timeoutMs: Math.min(model.timeoutMs, REVIEW_TIMEOUT_MS), logger }) : undefined,
   };
 }
