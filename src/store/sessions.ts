@@ -105,6 +105,18 @@ export class TranscriptRepository {
     }
   }
 
+  /** Removes sensitive (psychological, crisis) lines written before `before`: the retention rule. */
+  async purgeSensitive(before: Date): Promise<number> {
+    const result = await this.prisma.conversationMessage.deleteMany({ where: { sensitive: true, createdAt: { lt: before } } });
+    return result.count;
+  }
+
+  /** Removes every line of a conversation (a member's request to erase their cases). */
+  async eraseSession(tx: PrismaTransaction | Prisma, sessionId: string): Promise<number> {
+    const result = await tx.conversationMessage.deleteMany({ where: { sessionId } });
+    return result.count;
+  }
+
   async recent(sessionId: string, limit = 50): Promise<TranscriptLine[]> {
     const rows = await this.prisma.conversationMessage.findMany({ where: { sessionId }, orderBy: { createdAt: 'desc' }, take: limit });
     return rows.reverse().map((r) => ({ author: r.author as TranscriptLine['author'], text: r.text, sensitive: r.sensitive, createdAt: r.createdAt }));

@@ -104,6 +104,9 @@ describe.each(providers)('case jobs on %s', (provider) => {
     expect((await app.store.tickets.entries(byCategory('legal', 'closed').id)).length).toBeGreaterThan(0);
     expect((await app.store.tickets.entries(byCategory('psychological', 'open').id)).length).toBeGreaterThan(0);
     expect(await app.store.audit.list({ target: purged.id, action: 'tickets.purge' })).toHaveLength(1);
+    // The conversations' own copies of sensitive lines go too; ordinary lines stay.
+    expect(await app.store.db.prisma.conversationMessage.count({ where: { sensitive: true } })).toBe(0);
+    expect(await app.store.db.prisma.conversationMessage.count({ where: { sensitive: false } })).toBeGreaterThan(0);
     // Idempotent.
     expect(await app.tickets.purgeExpired(later)).toEqual({ purged: 0 });
   });

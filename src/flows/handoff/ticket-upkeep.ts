@@ -44,7 +44,9 @@ export class TicketUpkeep {
       });
       purged += result;
     }
-    if (purged > 0) this.core.logger.info({ purged }, 'retention: removed transcripts of closed sensitive cases');
+    // The conversation's own copy of sensitive lines follows the same retention rule.
+    const lines = await this.core.store.transcripts.purgeSensitive(before);
+    if (purged > 0 || lines > 0) this.core.logger.info({ purged, lines }, 'retention: removed transcripts of closed sensitive cases');
     return { purged };
   }
 
@@ -61,6 +63,8 @@ export class TicketUpkeep {
       const { result } = await this.core.change(candidate.id, async (tx, t) => {
         if (t.status !== 'closed') return { ticket: t, events: [], result: 0 };
         const removed = await this.core.store.tickets.removeEntries(tx, t.id);
+        // The conversation the case came from holds the same words: erase them too.
+        if (t.sessionId) await this.core.store.transcripts.eraseSession(tx, t.sessionId);
         const updated = await this.core.update(tx, t, { purgedAt: new Date(), memberId: null, identityId: null, memberLabel: '(erased)', sessionId: null, conversationKey: '' });
         await this.core.store.audit.record({ actor, action: 'tickets.erase', target: t.id, details: { category: t.category, entries: removed } }, tx);
         return { ticket: updated, events: [eventOf('erased', updated)], result: 1 };
