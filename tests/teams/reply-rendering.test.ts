@@ -72,6 +72,10 @@ describe('Teams rendering of channel-neutral replies', () => {
     expect(emulator.attachments![1]).toMatchObject({ contentType: 'text/calendar', name: 'agm.ics', contentUrl: expect.stringMatching(/^data:text\/calendar;base64,/) });
     const teams = replyToActivity(file, { locale: 'en', channelId: 'msteams' });
     expect(teams.attachments).toHaveLength(1);
+    // A short text file (a ballot receipt) with no link to offer is shown in place, in a 1:1 chat only.
+    const receipt = one({ type: 'file', filename: 'ballot-receipt.txt', mimeType: 'text/plain; charset=utf-8', content: 'Receipt: ABCD-EFGH', title: 'Ballot receipt' });
+    expect(JSON.stringify(replyToActivity(receipt, { locale: 'en', channelId: 'msteams', personal: true }))).toContain('Receipt: ABCD-EFGH');
+    expect(JSON.stringify(replyToActivity(receipt, { locale: 'en', channelId: 'msteams', personal: false }))).not.toContain('ABCD-EFGH');
   });
 
   it('turns a form into inputs whose submission comes back as the form values, options by value', () => {
@@ -101,7 +105,7 @@ describe('Teams rendering of channel-neutral replies', () => {
     const picked = parseCardSubmission(submit(cardOf(many), { uaPick: '5' }));
     expect(picked).toMatchObject({ kind: 'action', value: action('vote.cast', { c: 5 }) });
     const multiple = one({ type: 'choices', id: 'survey.q2', prompt: 'Which?', multiple: { min: 1, max: 2 }, choices: [{ label: 'A', value: 'a,1' }, { label: 'B', value: 'b' }, { label: 'C', value: 'c' }] });
-    expect(parseCardSubmission(submit(cardOf(multiple), { uaPick: '0,2' }))).toMatchObject({ kind: 'form', formId: 'survey.q2', values: { choices: ['a,1', 'c'] } });
+    expect(parseCardSubmission(submit(cardOf(multiple), { uaPick: '0,2' }))).toMatchObject({ kind: 'form', formId: 'survey.q2', values: { selected: ['a,1', 'c'] } });
   });
 
   it('redraws a pressed card from its own snapshot without buttons, with the outcome under it', () => {

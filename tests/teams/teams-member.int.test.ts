@@ -2,7 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../../src/server/serve.ts';
 import { testApp } from '../helpers/app.ts';
 import { providers } from '../helpers/database.ts';
-import { emulatorMessage, postActivity, shownText, teamsActivity, tenantId, type TestUser } from './activities.ts';
+import { cardOf, emulatorMessage, executeActions, postActivity, pressed, shownText, teamsActivity, tenantId, type TestUser } from './activities.ts';
 import { closeApp } from './shutdown.ts';
 import { FakeBotConnector } from './fake-bot-connector.ts';
 
@@ -24,7 +24,7 @@ describe.each(providers)('Teams channel, member side, on %s', (provider) => {
   });
   afterEach(() => connector.reset());
 
-  it('answers an Emulator message without credentials, replying to the activity at its serviceUrl', async () => {
+  it('answers an Emulator message without credentials, citing the law and article, at the activity\'s serviceUrl', async () => {
     const activity = emulatorMessage(connector.url, 'How long is maternity leave?');
     const res = await postActivity(server.url, activity);
     expect(res.status).toBe(200);
@@ -34,7 +34,9 @@ describe.each(providers)('Teams channel, member side, on %s', (provider) => {
     const call = connector.calls.find((c) => c.body?.type === 'message')!;
     // A reply to the member's message, as the Bot Framework protocol has it.
     expect(call.activityId).toBe(activity.id);
-    expect(shownText(reply!).length).toBeGreaterThan(0);
+    expect(reply!.attachments).toEqual([expect.objectContaining({ contentType: 'application/vnd.microsoft.card.adaptive' })]);
+    expect(shownText(reply!)).toContain('女职工劳动保护特别规定 第七条');
+    expect(shownText(reply!)).toContain('98');
   });
 
   it('links a Teams member to the roster by the email Teams reports, and answers in a 1:1 chat', async () => {
@@ -55,11 +57,16 @@ describe.each(providers)('Teams channel, member side, on %s', (provider) => {
     expect(connector.calls.some((c) => c.method === 'GET')).toBe(false);
   });
 
-  it('says honestly when question answering is not available', async () => {
-    const res = await postActivity(server.url, teamsActivity(connector.url, zhang, { id: 'a:personal-zhang' }, { type: 'message', text: 'How many days of annual leave do I get?' }));
-    expect(res.status).toBe(200);
-    const texts = connector.posted().map(shownText).join('\n');
-    expect(texts).toMatch(/not available|answer/i);
+  it('records a rating pressed on an answer, and keeps the answer on the card', async () => {
+    await postActivity(server.url, teamsActivity(connector.url, zhang, { id: 'a:personal-zhang' }, { type: 'message', text: '产假有多长时间？' }));
+    const answer = cardOf(connector.posted().find((p) => shownText(p).includes('第七条'))!);
+    const helpful = executeActions(answer).find((a) => String(a.title).includes('有帮助'))!;
+    const invoke = teamsActivity(connector.url, zhang, { id: 'a:personal-zhang' }, { type: 'invoke', name: 'adaptiveCard/action', replyToId: 'answer-1', value: { action: { type: 'Action.Execute', verb: helpful.verb, data: pressed(answer, helpful.title as string) } } });
+    const res = await postActivity(server.url, invoke);
+    const redrawn = JSON.stringify((res.body as { value: unknown }).value);
+    expect(redrawn).toContain('第七条');
+    expect(redrawn).toContain('谢谢您的反馈');
+    expect(executeActions((res.body as { value: unknown }).value)).toHaveLength(0);
   });
 
   it('answers an @mention in a channel inside the thread, without the mention', async () => {

@@ -87,7 +87,9 @@ export function parseCardSubmission(raw: unknown): CardSubmission | undefined {
   const choicesId = data[DataKey.choices];
   if (choicesId) {
     const picked = indices(data[DataKey.pick]).flatMap((i) => (valueList[i] !== undefined ? [valueList[i]!] : []));
-    return { kind: 'form', formId: choicesId, values: { choices: picked }, snapshot };
+    // The flows' contract for a native multi-select: the question's id as the form id, the
+    // chosen choices' values under `selected` (see vote-flow.ts and survey-flow.ts onForm).
+    return { kind: 'form', formId: choicesId, values: { selected: picked }, snapshot };
   }
   const formId = data[DataKey.form];
   if (formId) {

@@ -48,6 +48,11 @@ export function referenceOf(activity: TeamsActivity): StoredReference {
   };
 }
 
+/** Whether a stored conversation is a 1:1 chat with the member. */
+export function isPersonalReference(reference: StoredReference): boolean {
+  return (reference.conversation.conversationType ?? 'personal') === 'personal' && !reference.conversation.isGroup;
+}
+
 export function parseReference(json: string | undefined): StoredReference | undefined {
   if (!json) return undefined;
   try {

@@ -16,6 +16,11 @@ const LIFETIME_SECONDS = 30 * 24 * 3600;
 /** Text formats only, always served as a download: a link cannot become a page on our origin. */
 const ALLOWED_TYPES = new Set(['text/calendar', 'text/plain', 'text/csv']);
 
+/** "text/calendar; charset=utf-8" → "text/calendar". */
+function baseType(mimeType: string): string {
+  return mimeType.split(';')[0]!.trim().toLowerCase();
+}
+
 const PayloadSchema = z.object({ m: z.string(), c: z.string(), e: z.number().int() });
 
 function sign(key: Buffer, payload: string): string {
@@ -35,9 +40,10 @@ export function fileLinker(publicUrl: string | undefined, key: Buffer, now: () =
   if (!publicUrl) return undefined;
   const base = publicUrl.replace(/\/+$/, '');
   return (file: Extract<Reply, { type: 'file' }>) => {
-    if (!ALLOWED_TYPES.has(file.mimeType) || file.content.length > MAX_CONTENT) return undefined;
+    const type = baseType(file.mimeType);
+    if (!ALLOWED_TYPES.has(type) || file.content.length > MAX_CONTENT) return undefined;
     const expires = Math.floor(now().getTime() / 1000) + LIFETIME_SECONDS;
-    const payload = deflateRawSync(Buffer.from(JSON.stringify({ m: file.mimeType, c: file.content, e: expires }))).toString('base64url');
+    const payload = deflateRawSync(Buffer.from(JSON.stringify({ m: type, c: file.content, e: expires }))).toString('base64url');
     const name = file.filename.replace(/[^\w.-]+/g, '_').slice(0, 100) || 'file';
     return `${base}${PREFIX}${payload}.${sign(key, payload)}/${encodeURIComponent(name)}`;
   };

@@ -1,7 +1,7 @@
 import type { Activity, Attachment } from 'botbuilder';
 import type { Locale } from '../../core/locale.ts';
 import { replyToPlainText, type Reply } from '../../core/reply.ts';
-import { ADAPTIVE_CARD_CONTENT_TYPE, card, openUrlAction, type AdaptiveCard, type CardElement } from './adaptive-card.ts';
+import { ADAPTIVE_CARD_CONTENT_TYPE, card, literal, openUrlAction, type AdaptiveCard, type CardElement } from './adaptive-card.ts';
 import { inlineActions, replySections, snapshotInput } from './reply-card.ts';
 import { teamsTexts } from './teams-texts.ts';
 
@@ -13,6 +13,8 @@ export interface RenderOptions {
   locale: Locale;
   /** Teams refuses attachments it does not know; other Bot Framework clients (the Emulator) take a data: URL. */
   channelId: string;
+  /** A 1:1 chat: a small text file (a ballot receipt) may then be shown in the card itself. */
+  personal?: boolean;
   fileLink?: FileLinker;
 }
 
@@ -49,6 +51,10 @@ function activityOf(reply: Reply, options: RenderOptions): Partial<Activity> {
       const sections = replySections(reply, locale, { interactive: false });
       const url = options.fileLink?.(reply);
       const body: CardElement[] = [...sections.body];
+      // Without a download link a member would never see the file: a short text one (a ballot
+      // receipt) is shown in place, but only in their own chat.
+      const plain = reply.mimeType.toLowerCase().startsWith('text/plain');
+      if (!url && plain && options.personal && reply.content.length <= 4000) body.push(literal(reply.content, { size: 'Small' }));
       const actions = url ? [openUrlAction(teamsTexts.download[locale], url)] : [];
       const attachments: Attachment[] = [cardAttachment(card(body, actions))];
       if (!url && options.channelId !== 'msteams') {

@@ -38,8 +38,10 @@ function button(a: Action, locale: Locale): CardElement {
   return executeAction(a.label, verb, { [DataKey.action]: a.value }, actionStyle(a.style));
 }
 
+/** A source: the law and article with its wording; other sources (FAQ, articles) by title alone, as the answer already says what they say. */
 function citationBlock(c: Citation): CardElement {
-  const quote = c.quote.length > MAX_QUOTE ? `${c.quote.slice(0, MAX_QUOTE)}…` : c.quote;
+  const text = c.docType === 'law' ? c.quote : '';
+  const quote = text.length > MAX_QUOTE ? `${text.slice(0, MAX_QUOTE)}…` : text;
   return {
     type: 'Container',
     spacing: 'Small',

@@ -136,12 +136,15 @@ export class TeamsBot {
   async #handle(context: TurnContext, activity: TeamsActivity, input: InboundInput): Promise<TurnOutcome> {
     const email = await this.#email(context, activity);
     const reference = JSON.stringify(referenceOf(activity));
-    return this.options.app.assistant.handle({ ...eventBase(activity, reference, email), input });
+    const { locale, ...base } = eventBase(activity, reference, email);
+    // A button carries no language of its own: the conversation's (that of the member's last
+    // message) is a better guess than the Teams client's display language.
+    return this.options.app.assistant.handle({ ...base, ...(input.type === 'message' && locale ? { locale } : {}), input });
   }
 
   async #send(context: TurnContext, activity: TeamsActivity, replies: Reply[], locale: Locale): Promise<void> {
     for (const reply of replies) {
-      await context.sendActivity(replyToActivity(reply, { locale, channelId: activity.channelId, fileLink: this.options.fileLink }));
+      await context.sendActivity(replyToActivity(reply, { locale, channelId: activity.channelId, personal: isPersonal(activity), fileLink: this.options.fileLink }));
     }
   }
 

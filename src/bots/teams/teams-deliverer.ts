@@ -4,7 +4,7 @@ import { normaliseLocale } from '../../core/locale.ts';
 import type { Reply } from '../../core/reply.ts';
 import { RetryableDeliveryError, type Deliverer } from '../../runtime/delivery.ts';
 import type { Store } from '../../store/index.ts';
-import { parseReference, toConversationReference } from './conversation-reference.ts';
+import { isPersonalReference, parseReference, toConversationReference } from './conversation-reference.ts';
 import { replyToActivity, type FileLinker } from './reply-activity.ts';
 
 export interface TeamsDelivererOptions {
@@ -48,7 +48,7 @@ export class TeamsDeliverer implements Deliverer {
     await adapter.continueConversationAsync(appId, toConversationReference(reference), async (context) => {
       try {
         for (const reply of replies) {
-          await context.sendActivity(replyToActivity(reply, { locale, channelId: reference.channelId, fileLink: this.options.fileLink }));
+          await context.sendActivity(replyToActivity(reply, { locale, channelId: reference.channelId, personal: isPersonalReference(reference), fileLink: this.options.fileLink }));
         }
       } catch (error) {
         failure = error;
