@@ -70,7 +70,8 @@ export function eventCard(event: EventView, locale: Locale, registration?: Regis
 /** The attendee's calendar invitation (.ics) as a file reply. */
 export function invitation(event: EventView, registration: RegistrationView, member: Pick<Member, "name" | "email">, locale: Locale, now: Date): ReplyInput {
   const content = toIcs({
-    uid: `${event.id}.${registration.id}@union-assistant`,
+    // One registration, one calendar entry: updates with a higher SEQUENCE replace it.
+    uid: `${registration.id}@union-assistant`,
     title: event.title[locale],
     description: [event.description[locale], `${eventText.checkInCode[locale]}: ${registration.checkInCode}`].filter(Boolean).join('\n\n'),
     location: eventPlace(event),

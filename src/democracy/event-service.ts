@@ -15,6 +15,7 @@ import { parseDefinition } from './definition-file.ts';
 import { EventDefinitionSchema } from './event-definition.ts';
 import { eventCard, eventText, invitation } from './event-replies.ts';
 import { formatDateTime } from './format.ts';
+import { KeyedQueue } from './keyed-queue.ts';
 
 /** Why a member cannot sign up now, or `ok`. */
 export type EventCheck = Eligibility | 'not-open' | 'deadline';
@@ -37,6 +38,9 @@ export interface Attendee {
  * start, the attendee list and check-in.
  */
 export class EventService {
+  /** Sign-ups and cancellations of one event wait here, not on a pooled connection (see KeyedQueue). */
+  readonly #queue = new KeyedQueue();
+
   constructor(private readonly deps: { store: Store; logger: Logger; poke?: () => void }) {}
 
   async create(definition: unknown, actor: string, source?: string): Promise<EventView> {
@@ -61,7 +65,7 @@ export class EventService {
       promotedCount = promoted.length;
       if (updated.status === 'open') await this.#scheduleReminders(tx, updated, now);
       await store.audit.record({ actor, action: 'event.update', target: updated.id, details: { capacity: updated.capacity, promoted: promoted.length } }, tx);
-      return updated;
+      return (await store.events.get(updated.id, tx)) ?? updated;
     });
     if (promotedCount > 0) this.deps.poke?.();
     return event;
@@ -133,16 +137,18 @@ export class EventService {
   /** Signs up inside the caller's transaction (a chat turn). Throws `not_eligible` or `closed`. */
   async signUpInTx(tx: PrismaTransaction, input: { member: Member | undefined; eventId: string; contact?: Contact; now: Date }): Promise<SignUpOutcome> {
     // Inside a transaction every read goes through `tx` (on SQLite anything else would wait for it).
-    const event = await this.#getIn(tx, input.eventId);
-    const who = eligibility(input.member, event.audience);
+    const audience = await this.deps.store.events.audienceOf(tx, input.eventId);
+    if (!audience) throw new AppError('not_found', `no event ${input.eventId}`);
+    const who = eligibility(input.member, audience);
     if (who !== 'ok') throw new AppError('not_eligible', `not eligible: ${who}`, { reason: who });
-    const outcome = await this.deps.store.events.registrations.signUp(tx, { eventId: event.id, memberId: input.member!.id, channel: input.contact?.channel, conversationKey: input.contact?.conversationKey, now: input.now });
-    if (outcome.changed) await this.deps.store.audit.record({ actor: input.member!.id, action: 'event.signup', target: event.id, details: { status: outcome.registration.status, seq: outcome.registration.seq } }, tx);
+    const outcome = await this.deps.store.events.registrations.signUp(tx, { eventId: input.eventId, memberId: input.member!.id, channel: input.contact?.channel, conversationKey: input.contact?.conversationKey, now: input.now });
+    if (outcome.changed) await this.deps.store.audit.record({ actor: input.member!.id, action: 'event.signup', target: input.eventId, details: { status: outcome.registration.status, seq: outcome.registration.seq } }, tx);
     return outcome;
   }
 
   async signUp(input: { member: Member | undefined; eventId: string; contact?: Contact; now?: Date }): Promise<SignUpOutcome> {
-    return this.deps.store.transaction((tx) => this.signUpInTx(tx, { ...input, now: input.now ?? new Date() }));
+    const event = await this.get(input.eventId);
+    return this.#queue.run(event.id, () => this.deps.store.transaction((tx) => this.signUpInTx(tx, { ...input, eventId: event.id, now: input.now ?? new Date() })));
   }
 
   /** Cancels inside the caller's transaction; whoever moves up from the waitlist is told. */
@@ -156,7 +162,8 @@ export class EventService {
   }
 
   async cancel(input: { member: Member; eventId: string; now?: Date }): Promise<{ cancelled: RegistrationView; promoted: RegistrationView[] } | undefined> {
-    const result = await this.deps.store.transaction((tx) => this.cancelInTx(tx, { ...input, now: input.now ?? new Date() }));
+    const event = await this.get(input.eventId);
+    const result = await this.#queue.run(event.id, () => this.deps.store.transaction((tx) => this.cancelInTx(tx, { ...input, eventId: event.id, now: input.now ?? new Date() })));
     if (result?.promoted.length) this.deps.poke?.();
     return result;
   }
