@@ -40,9 +40,23 @@ function asset(server: HttpServer, path: string, type: string, body: string): vo
   });
 }
 
+/** The daily job that removes expired web sessions and sign-in links. */
+const PURGE_JOB = 'web.purge-sessions';
+
+function schedulePurge(app: App, runAt: Date): Promise<void> {
+  return app.store.jobs.schedule(app.store.db.prisma, { kind: PURGE_JOB, runAt, dedupeKey: `${PURGE_JOB}:${runAt.toISOString().slice(0, 10)}` });
+}
+
 /** The web application: member chat at `/`, sign-in, and the console under `/console`. */
 export function attachWeb(server: HttpServer, app: App): WebContext {
   const web = webContext(app);
+  // Expired sessions are refused when read anyway; this only keeps the table small.
+  app.scheduler.register(PURGE_JOB, async (_payload, job) => {
+    const removed = await web.accounts.purgeExpired();
+    app.logger.info({ removed }, 'expired web sessions removed');
+    await schedulePurge(app, new Date(Math.max(job.runAt.getTime(), Date.now()) + 86_400_000));
+  });
+  schedulePurge(app, new Date()).catch((error: unknown) => app.logger.error({ err: error }, 'could not schedule the web session purge'));
   asset(server, '/assets/console.css', 'text/css; charset=utf-8', CONSOLE_CSS);
   asset(server, '/assets/console.js', 'text/javascript; charset=utf-8', CONSOLE_JS);
   asset(server, '/assets/chat.css', 'text/css; charset=utf-8', CHAT_CSS);

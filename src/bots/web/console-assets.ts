@@ -50,7 +50,7 @@ button.link { border: 0; background: none; padding: 0; text-decoration: underlin
 .line.member { background: #dcf1ff; align-self: flex-end; } .line.assistant { background: #f1f1ef; } .line.staff { background: #fff6d6; } .line.note { background: #ede7f6; border-left: 3px solid #7e57c2; }
 .line .meta { display: block; font-size: .75rem; color: var(--muted); }
 .split { display: grid; gap: 1rem; grid-template-columns: minmax(0, 1fr) minmax(0, 1fr); }
-@media (max-width: 800px) { .split { grid-template-columns: 1fr; } header.top { padding: .6rem; } main { padding: .8rem; } }
+@media (max-width: 800px) { .split { grid-template-columns: 1fr; } table { display: block; overflow-x: auto; } header.top { padding: .6rem; } main { padding: .8rem; } }
 .preview { background: #fff; border: 1px solid var(--line); border-radius: 8px; padding: .2rem 1rem; min-height: 26rem; overflow: auto; }
 .diff { font-family: ui-monospace, Menlo, monospace; font-size: .82rem; white-space: pre-wrap; background: #fff; border: 1px solid var(--line); border-radius: 8px; padding: .5rem; }
 .diff .add { background: #e6ffec; display: block; } .diff .del { background: #ffebe9; display: block; } .diff .same { display: block; color: var(--muted); }
