@@ -1,5 +1,5 @@
 import { chineseQuantities } from './numbers.ts';
-import { bigrams, hasHan, segment } from './segmenter.ts';
+import { bigrams, hasHan, segment, segmentPhrase } from './segmenter.ts';
 import { englishWords, findConcepts, type ConceptMatch } from './thesaurus/index.ts';
 
 /**
@@ -72,8 +72,8 @@ export function analyzeQuery(text: string, weights: QueryWeights = DEFAULT_QUERY
     if (weight > (terms.get(term) ?? 0)) terms.set(term, weight);
   };
   const english = !hasHan(text);
-  const addChinese = (chinese: string, scale: number) => {
-    for (const word of segment(chinese)) put(word, weights.word * scale);
+  const addChinese = (chinese: string, scale: number, phrase = false) => {
+    for (const word of phrase ? segmentPhrase(chinese) : segment(chinese)) put(word, weights.word * scale);
     for (const pair of bigrams(chinese)) put(`~${pair}`, weights.bigram * scale);
   };
   addChinese(text, 1);
@@ -84,7 +84,7 @@ export function analyzeQuery(text: string, weights: QueryWeights = DEFAULT_QUERY
   const expansion = english ? weights.englishExpansion : weights.expansion;
   for (const concept of concepts) {
     put(`@${concept.id}`, weights.concept * concept.weight);
-    for (const phrase of concept.statutory) addChinese(phrase, expansion * concept.weight);
+    for (const phrase of concept.statutory) addChinese(phrase, expansion * concept.weight, true);
   }
   for (const quantity of chineseQuantities(text)) addChinese(quantity, expansion);
   return { terms, concepts, english, literal };

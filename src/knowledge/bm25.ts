@@ -31,14 +31,15 @@ export class Bm25Index {
   private readonly norms: Float64Array;
 
   constructor(
-    documents: readonly Readonly<Record<string, number>>[],
+    documents: readonly { readonly terms: readonly string[]; readonly counts: readonly number[] }[],
     private readonly params: Bm25Parameters = DEFAULT_BM25,
   ) {
     let total = 0;
-    documents.forEach((terms, doc) => {
+    documents.forEach(({ terms, counts }, doc) => {
       let length = 0;
-      for (const term in terms) {
-        const tf = terms[term]!;
+      for (let i = 0; i < terms.length; i++) {
+        const term = terms[i]!;
+        const tf = counts[i]!;
         length += tf;
         let list = this.postings.get(term);
         if (!list) this.postings.set(term, (list = []));

@@ -63,11 +63,11 @@ export async function applyChanges(
   for (const doc of changes.upserts) {
     const previous = new Map((manifestDocs[doc.id]?.chunks ?? []).map((chunk) => [chunk.id, chunk]));
     const previousRecords = new Map([...previous.keys()].map((id) => [id, chunks.get(id)]));
-    const kept = new Map<string, { label: number; terms: Record<string, number> }>();
+    const kept = new Map<string, { label: number; terms: string[]; counts: number[] }>();
     for (const chunk of doc.chunks) {
       const old = previous.get(chunk.id);
       const record = previousRecords.get(chunk.id);
-      if (old && record && old.hash === chunk.hash) kept.set(chunk.id, { label: old.label, terms: record.terms });
+      if (old && record && old.hash === chunk.hash) kept.set(chunk.id, { label: old.label, terms: record.terms, counts: record.counts });
     }
     drop(doc.id, new Set([...kept.values()].map((k) => k.label)));
 
@@ -81,7 +81,7 @@ export async function applyChanges(
       let record: ChunkRecord;
       if (reuse) {
         const { indexText: _indexText, ...rest } = chunk;
-        record = { ...rest, label: reuse.label, terms: reuse.terms };
+        record = { ...rest, ...reuse };
       } else {
         record = toChunkRecord(chunk, nextLabel++);
         vectors.add(record.label, vectorOf.get(chunk.id)!);
@@ -95,7 +95,7 @@ export async function applyChanges(
   }
 
   const manifest: Manifest = {
-    format: 1,
+    format: 2,
     indexVersion: version,
     builtAt: new Date().toISOString(),
     embedder: { id: embedder.id, dimensions: embedder.dimensions },

@@ -31,7 +31,7 @@ export interface KnowledgeServiceOptions {
 }
 
 /** Bump when chunking or analysis changes in a way the thesaurus version does not capture. */
-const ANALYZER_VERSION = 'analyzer-v1';
+const ANALYZER_VERSION = 'analyzer-v2';
 
 interface Snapshot {
   index: LoadedIndex;

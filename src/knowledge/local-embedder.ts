@@ -1,7 +1,7 @@
 import { englishTerms } from './analyzer.ts';
 import { normalise, type Embedder } from './embedder.ts';
 import { chineseQuantities } from './numbers.ts';
-import { bigrams, segment } from './segmenter.ts';
+import { bigrams, segment, segmentPhrase } from './segmenter.ts';
 import { findConcepts, thesaurusVersion } from './thesaurus/index.ts';
 
 /** Weights of the feature kinds hashed into the local vector. */
@@ -47,7 +47,7 @@ export function createLocalEmbedder(options: LocalEmbedderOptions = {}): Embedde
     for (const concept of findConcepts(text)) {
       add(`@${concept.id}`, o.concept * concept.weight);
       for (const phrase of concept.statutory) {
-        for (const w of segment(phrase)) add(w, o.expansion * concept.weight);
+        for (const w of segmentPhrase(phrase)) add(w, o.expansion * concept.weight);
       }
     }
     for (const quantity of chineseQuantities(text)) for (const w of segment(quantity)) add(w, o.expansion);

@@ -5,7 +5,7 @@ const ManifestChunk = z.object({ id: z.string(), hash: z.string(), label: z.numb
 
 /** The index's table of contents: documents → content hash → chunks → hnsw labels. */
 export const ManifestSchema = z.object({
-  format: z.literal(1),
+  format: z.literal(2),
   /** Increases by one with every write; readers compare it to know they are behind. */
   indexVersion: z.number().int().nonnegative(),
   builtAt: z.string(),
@@ -72,8 +72,8 @@ export const StoreSchema = z.object({
       text: z.string(),
       hash: z.string(),
       label: z.number().int().nonnegative(),
-      // Checked shallowly: a deep parse would copy a thousand term maps on every reload.
-      terms: z.custom<Record<string, number>>((value) => typeof value === 'object' && value !== null && !Array.isArray(value)),
+      terms: z.array(z.string()),
+      counts: z.array(z.number()),
     }),
   ),
 });

@@ -6,8 +6,10 @@ import type { Chunk, ParsedDocument } from './types.ts';
 /** A chunk as stored in the index: no index text, but its analysed terms and its hnsw label. */
 export interface ChunkRecord extends Omit<Chunk, 'indexText'> {
   label: number;
-  /** Term → frequency, from `analyzeDocument(indexText)`. */
-  terms: Record<string, number>;
+  /** Distinct terms from `analyzeDocument(indexText)`, with their frequencies in `counts` (parallel arrays
+   * parse, serialise and iterate far faster than an object with a thousand unique keys). */
+  terms: string[];
+  counts: number[];
 }
 
 /** A document as stored in the index: everything but its chunks, which it lists by id. */
@@ -16,7 +18,8 @@ export type DocumentRecord = Omit<ParsedDocument, 'chunks'> & { chunkIds: string
 /** Analyses a chunk for storage under the given hnsw label. */
 export function toChunkRecord(chunk: Chunk, label: number): ChunkRecord {
   const { indexText, ...rest } = chunk;
-  return { ...rest, label, terms: Object.fromEntries(analyzeDocument(indexText)) };
+  const analysed = analyzeDocument(indexText);
+  return { ...rest, label, terms: [...analysed.keys()], counts: [...analysed.values()] };
 }
 
 /** The stored form of a document. */

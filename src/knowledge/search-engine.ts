@@ -36,10 +36,7 @@ export class SearchEngine {
     private readonly embedder: Embedder,
     private readonly tuning: SearchTuning = DEFAULT_TUNING,
   ) {
-    this.bm25 = new Bm25Index(
-      chunks.map((chunk) => chunk.terms),
-      tuning.bm25,
-    );
+    this.bm25 = new Bm25Index(chunks, tuning.bm25);
     chunks.forEach((chunk, i) => {
       this.byLabel.set(chunk.label, i);
       this.byId.set(chunk.id, i);
@@ -110,13 +107,13 @@ export class SearchEngine {
    */
   private literalCoverage(analyzed: AnalyzedQuery, top: SearchHit[]): number {
     const phrases = analyzed.concepts.flatMap((concept) => concept.phrases);
-    const terms = top.map((hit) => this.chunks[this.byId.get(hit.chunkId)!]!.terms);
+    const terms = top.map((hit) => new Set(this.chunks[this.byId.get(hit.chunkId)!]!.terms));
     let total = 0;
     let found = 0;
     for (const word of analyzed.literal) {
       const idf = this.bm25.idfOrUnseen(word);
       total += idf;
-      if (terms.some((t) => t[word]) || phrases.some((phrase) => phrase.includes(word))) found += idf;
+      if (terms.some((t) => t.has(word)) || phrases.some((phrase) => phrase.includes(word))) found += idf;
     }
     return total > 0 ? found / total : 0;
   }

@@ -41,6 +41,21 @@ export function segment(text: string): string[] {
   return words;
 }
 
+const phraseCache = new Map<string, string[]>();
+
+/**
+ * `segment` for the fixed phrases of the thesaurus, memoised: a long article mentions a dozen
+ * concepts, each expanding to several statutory phrases, and jieba is most of the build time.
+ */
+export function segmentPhrase(phrase: string): string[] {
+  let words = phraseCache.get(phrase);
+  if (!words) {
+    words = segment(phrase);
+    if (phraseCache.size < 20_000) phraseCache.set(phrase, words);
+  }
+  return words;
+}
+
 /** Overlapping character bigrams of each run of Han characters; particles break them. */
 export function bigrams(text: string): string[] {
   const out: string[] = [];

@@ -4,7 +4,7 @@ const { HierarchicalNSW } = hnsw;
 type Native = InstanceType<typeof HierarchicalNSW>;
 
 const M = 16;
-const EF_CONSTRUCTION = 200;
+const EF_CONSTRUCTION = 100;
 const EF_SEARCH = 64;
 
 /** A nearest neighbour: the chunk's hnsw label and its cosine similarity to the query. */

@@ -73,7 +73,7 @@ interface CompiledConcept {
 
 interface Compiled {
   concepts: CompiledConcept[];
-  /** Chinese (and mixed) phrasings by first character. */
+  /** Chinese (and mixed) phrasings by their first two characters (or one, for one-character phrases). */
   zh: Map<string, { text: string; concept: number; ascii: boolean }[]>;
   /** English phrasings (word arrays) by first word. */
   en: Map<string, { words: string[]; concept: number }[]>;
@@ -95,9 +95,12 @@ function compile(): Compiled {
     const statutory = splitList(entry.statutory);
     concepts.push({ id: entry.id, statutory, weight: entry.weight ?? 1 });
     for (const phrase of new Set([...statutory, ...splitList(entry.zh)].map((p) => p.toLowerCase()))) {
-      const bucket = zh.get(phrase[0]!) ?? [];
+      // Bucketed by the first two characters (one for one-character phrases): scanning a long
+      // article then checks a handful of phrases per position instead of every phrase sharing a character.
+      const key = phrase.slice(0, 2);
+      const bucket = zh.get(key) ?? [];
       bucket.push({ text: phrase, concept: index, ascii: /^[\x00-\x7f]+$/.test(phrase) });
-      zh.set(phrase[0]!, bucket);
+      zh.set(key, bucket);
     }
     for (const phrase of splitList(entry.en)) {
       const words = englishWords(phrase);
@@ -142,9 +145,10 @@ export function findConcepts(text: string): ConceptMatch[] {
   };
   const lower = text.toLowerCase();
   for (let i = 0; i < lower.length; i++) {
-    const bucket = t.zh.get(lower[i]!);
-    if (!bucket) continue;
-    for (const phrase of bucket) {
+    const one = t.zh.get(lower[i]!);
+    const two = t.zh.get(lower.slice(i, i + 2));
+    if (!one && !two) continue;
+    for (const phrase of [...(one ?? []), ...(two ?? [])]) {
       if (!lower.startsWith(phrase.text, i)) continue;
       // "hr" must not match inside "three": Latin phrasings need word boundaries.
       if (phrase.ascii && (ASCII_WORD.test(lower[i - 1] ?? '') || ASCII_WORD.test(lower[i + phrase.text.length] ?? ''))) continue;
