@@ -82,6 +82,35 @@ describe.each(providers)('Teams surveys, votes and events on %s', (provider) => 
     expect(text).not.toContain('Eve');
   });
 
+  it('answers a survey: a button, a multi-select in one submission, then typed text', async () => {
+    const survey = await app.surveys.create(
+      {
+        title: { 'zh-CN': '食堂调查', en: 'Canteen survey' },
+        questions: [
+          { id: 'often', type: 'single', text: { 'zh-CN': '多久去一次？', en: 'How often do you go?' }, options: [{ 'zh-CN': '每天', en: 'Daily' }, { 'zh-CN': '很少', en: 'Rarely' }] },
+          { id: 'meals', type: 'multiple', text: { 'zh-CN': '哪几餐？', en: 'Which meals?' }, options: [{ 'zh-CN': '早餐', en: 'Breakfast' }, { 'zh-CN': '午餐', en: 'Lunch' }, { 'zh-CN': '晚餐', en: 'Dinner' }] },
+          { id: 'wish', type: 'text', text: { 'zh-CN': '建议？', en: 'Any wish?' } },
+        ],
+      },
+      'test',
+    );
+    await app.surveys.open(survey.id, 'test');
+    await say('surveys');
+    const list = find(connector.posted().map(cardOrText), 'Canteen survey');
+    const first = (await press(list, /start|answer|take/i)).posted.find((c) => executeActions(c).some((a) => a.title === 'Daily'))!;
+    const second = find((await press(first, 'Daily')).posted, 'Input.ChoiceSet');
+    const picker = second.body.find((e) => e.type === 'Input.ChoiceSet') as { choices: { title: string; value: string }[] };
+    const at = (name: string) => picker.choices.find((c) => c.title.includes(name))!.value;
+    const third = await press(second, /submit/i, { uaPick: `${at('Breakfast')},${at('Dinner')}` });
+    expect(JSON.stringify(third.posted)).toContain('Any wish?');
+    connector.reset();
+    await say('More vegetables, please');
+    const review = JSON.stringify(connector.posted().map(cardOrText));
+    expect(review).toMatch(/Breakfast/);
+    expect(review).toMatch(/Dinner/);
+    expect(review).toContain('More vegetables, please');
+  });
+
   it('signs up for an event, with a calendar file to download and a cancel button', async () => {
     const event = await app.events.create({ title: { 'zh-CN': '职工运动会', en: 'Sports day' }, place: 'Stadium', startsAt: inDays(10), endsAt: inDays(10.2), capacity: 50 }, 'test');
     await app.events.open(event.id, 'test');
