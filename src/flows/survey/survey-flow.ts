@@ -30,6 +30,7 @@ const Payload = {
 };
 
 const INTENT = /^(surveys?|问卷|问卷调查|调查|填问卷)$/i;
+const tooMany = { 'zh-CN': '最多只能选择 {n} 项。', en: 'Please choose at most {n}.' };
 
 /** The survey flow: list, answer one question at a time, pause and resume, review, submit. */
 export function createSurveyFlow(deps: { store: Store; surveys: SurveyService }): Flow {
@@ -198,6 +199,11 @@ export function createSurveyFlow(deps: { store: Store; surveys: SurveyService })
         const state = stateOf(ctx);
         const current = state?.s === p.data.s && state.q === p.data.q ? state.sel : [];
         const sel = current.includes(p.data.v) ? current.filter((v) => v !== p.data.v) : [...current, p.data.v];
+        const question = (await store.surveys.get(p.data.s))?.config.questions.find((q) => q.id === p.data.q);
+        if (question?.type === 'multiple' && sel.length > question.max) {
+          const turn = await ask(ctx, p.data.s, p.data.q, current);
+          return { ...turn, replies: [notice('warning', fill(tooMany, ctx.locale, { n: question.max })), ...turn.replies] };
+        }
         return ask(ctx, p.data.s, p.data.q, sel);
       }
       if (verb === 'done' || verb === 'skip') {
