@@ -17,7 +17,7 @@ describe.each(providers)('votes on %s', (provider) => {
   let app: TestApp;
   afterEach(async () => app?.close());
 
-  async function open(def = election(), members = 10) {
+  async function open(def: Record<string, unknown> = election(), members = 10) {
     app = await testApp(provider);
     const people = await roster(app, members, (i) => (i % 2 ? '研发部' : '行政部'), (i) => (i === 1 ? 'admin' : ''));
     const vote = await app.votes.open((await app.votes.create(def, 'cli')).id, 'cli');
