@@ -41,7 +41,7 @@ describe.each(providers)('Teams surveys, votes and events on %s', (provider) => 
     const body = res.body as { type: string; value: unknown };
     return { redrawn: body.type === 'application/vnd.microsoft.card.adaptive' ? (body.value as Card) : undefined, posted: connector.posted().map(cardOrText) };
   }
-  const cardOrText = (p: Record<string, unknown>) => (p.attachments ? cardOf(p) : ({ body: [{ type: 'TextBlock', text: p.text }] } as Card));
+  const cardOrText = (p: Record<string, unknown>): Card => (p.attachments ? cardOf(p) : { version: 'text', body: [{ type: 'TextBlock', text: p.text }] });
   const find = (cards: Card[], text: string | RegExp) => {
     const found = cards.find((c) => (typeof text === 'string' ? JSON.stringify(c).includes(text) : text.test(JSON.stringify(c))));
     expect(found, `a card with ${String(text)}`).toBeDefined();
