@@ -23,6 +23,8 @@ export function chineseQuantities(text: string): string[] {
     const value = Number(match[1]);
     if (value > 0) out.add(`${numberToChinese(value)}${match[2]}`);
   }
+  // Statutes write 二年, 二个月; people say 两年, 两个月.
+  for (const match of text.matchAll(new RegExp(`两(${ZH_UNITS})`, 'g'))) out.add(`二${match[1]}`);
   const lower = text.toLowerCase();
   for (const match of lower.matchAll(/\b(\d{1,3}|[a-z]+)(?=[\s-]+([a-z]+)\b)/g)) {
     const value = /^\d+$/.test(match[1]!) ? Number(match[1]) : EN_NUMBERS[match[1]!];

@@ -70,6 +70,21 @@ export function bigrams(text: string): string[] {
   return out;
 }
 
+/**
+ * Word boundaries of jieba's segmentation: `result[i]` is true when a word starts or ends at
+ * UTF-16 offset i. Lets phrase matching reject "折算" inside "骨折|算|工伤".
+ */
+export function wordBoundaries(text: string): Uint8Array {
+  const boundaries = new Uint8Array(text.length + 1);
+  let offset = 0;
+  boundaries[0] = 1;
+  for (const word of instance().cut(text, true)) {
+    offset += word.length;
+    boundaries[offset] = 1;
+  }
+  return boundaries;
+}
+
 /** Whether a text has any Han character. */
 export function hasHan(text: string): boolean {
   return HAN.test(text);

@@ -89,7 +89,7 @@ export const CONTRACT_ENTRIES: ThesaurusEntry[] = [
   },
   {
     id: 'non-compete',
-    statutory: '竞业限制|经济补偿|竞业限制期限|有竞争关系|商业秘密',
+    statutory: '竞业限制|经济补偿|竞业限制期限|有竞争关系|商业秘密|竞业限制期限，不得超过二年|违反竞业限制约定|支付违约金',
     zh: '竞业|竞业协议|竞业禁止|竞业限制|同行业|不能去同行|竞争对手|竞业补偿|离职后不能',
     en: 'non-compete|noncompete|non compete|competitor|competing business|competing company|restrictive covenant|non-competition|work for a rival|rival company',
   },
@@ -168,7 +168,7 @@ export const CONTRACT_ENTRIES: ThesaurusEntry[] = [
   {
     id: 'dispatch-limits',
     statutory: '临时性、辅助性或者替代性的工作岗位|劳务派遣用工是补充形式|劳动合同用工是我国的企业基本用工形式|用工单位应当严格控制劳务派遣用工数量',
-    zh: '长期派遣|一直派遣|派遣多久|派遣比例|一直是派遣|派遣岗位|临时性|辅助性|替代性|一直签派遣',
+    zh: '长期派遣|一直派遣|派遣多久|派遣比例|一直是派遣|派遣岗位|临时性|辅助性|替代性|一直签派遣|一直签劳务派遣|长期劳务派遣|一直是劳务派遣|派遣了好几年',
     en: 'long-term agency|permanent agency|how long can i be dispatched|always dispatched|agency work for years|dispatch limit|temporary auxiliary or substitute',
   },
   {

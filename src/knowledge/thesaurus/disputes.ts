@@ -71,8 +71,8 @@ export const DISPUTE_ENTRIES: ThesaurusEntry[] = [
   {
     id: 'labour-inspection-complaint',
     statutory: '投诉|举报|劳动保障行政部门|劳动行政部门|劳动保障监察|责令改正|实施劳动保障监察|劳动保障监察事项',
-    zh: '投诉|举报|劳动局|劳动监察|劳动监察大队|人社局|12333|劳动保障监察|社保局|找政府|去哪里投诉|向谁反映|监察大队|劳动监察管',
-    en: 'complain|complaint|report my employer|report the company|labour bureau|labor bureau|labour inspection|labor inspection|labour inspectorate|labour inspection bureau|labor inspection bureau|inspection brigade|human resources and social security bureau|government department|where can i complain|12333|file a complaint',
+    zh: '投诉|举报|劳动局|劳动监察|劳动监察大队|人社局|12333|劳动保障监察|社保局|找政府|去哪里投诉|向谁反映|监察大队|劳动监察管|监察大队能管|劳动监察能管|劳动局能管|劳动局管什么|监察范围|监察事项',
+    en: 'complain|complaint|report my employer|report the company|labour bureau|labor bureau|labour inspection|labor inspection|labour inspectorate|labour inspection bureau|labor inspection bureau|labour inspection handle|what does the labour inspection|what can the labour bureau|inspection brigade|human resources and social security bureau|government department|where can i complain|12333|file a complaint',
   },
   {
     id: 'payment-order',

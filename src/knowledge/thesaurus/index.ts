@@ -1,4 +1,5 @@
 import { sha256 } from '../hash.ts';
+import { wordBoundaries } from '../segmenter.ts';
 import { CONTRACT_ENTRIES } from './contracts.ts';
 import { DISPUTE_ENTRIES } from './disputes.ts';
 import { GENERAL_ENTRIES } from './general.ts';
@@ -144,6 +145,15 @@ export function findConcepts(text: string): ConceptMatch[] {
     set.add(phrase);
   };
   const lower = text.toLowerCase();
+  let boundaries: Uint8Array | undefined;
+  // A Chinese phrase must start where a word starts ("年假|没休完") or lie inside one word ("加班"
+  // in "加班费"): "折算" in "骨折|算|工伤" starts mid-word and crosses into the next.
+  const wellCut = (start: number, end: number) => {
+    boundaries ??= wordBoundaries(text);
+    if (boundaries[start]) return true;
+    for (let i = start + 1; i < end; i++) if (boundaries[i]) return false;
+    return true;
+  };
   for (let i = 0; i < lower.length; i++) {
     const one = t.zh.get(lower[i]!);
     const two = t.zh.get(lower.slice(i, i + 2));
@@ -152,6 +162,7 @@ export function findConcepts(text: string): ConceptMatch[] {
       if (!lower.startsWith(phrase.text, i)) continue;
       // "hr" must not match inside "three": Latin phrasings need word boundaries.
       if (phrase.ascii && (ASCII_WORD.test(lower[i - 1] ?? '') || ASCII_WORD.test(lower[i + phrase.text.length] ?? ''))) continue;
+      if (!phrase.ascii && !wellCut(i, i + phrase.text.length)) continue;
       found(phrase.concept, phrase.text);
     }
   }

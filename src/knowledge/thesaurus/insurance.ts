@@ -59,7 +59,7 @@ export const INSURANCE_ENTRIES: ThesaurusEntry[] = [
   {
     id: 'commuting-injury',
     statutory: '在上下班途中，受到非本人主要责任的交通事故|上下班途中|交通事故',
-    zh: '上班路上|下班路上|上下班途中|通勤|路上出车祸|车祸|被车撞|骑车摔|交通事故|上班途中|下班途中',
+    zh: '上班路上|下班路上|上下班途中|上下班|通勤|回家路上|下班回家|上班的路上|下班的路上|路上出车祸|车祸|被车撞|骑车摔|路上摔|交通事故|上班途中|下班途中',
     en: 'on my way to work|on the way to work|on my way home|way home from work|commute|commuting|traffic accident|car accident|hit by a car|road accident|bike accident|on the way home',
   },
   {
@@ -70,13 +70,13 @@ export const INSURANCE_ENTRIES: ThesaurusEntry[] = [
   },
   {
     id: 'injury-determination',
-    statutory: '工伤认定|提出工伤认定申请|30日内|1年内|社会保险行政部门|工伤认定申请表',
-    zh: '工伤认定|认定工伤|申请工伤|算工伤|认工伤|工伤申请|报工伤|工伤鉴定|算不算工伤|是不是工伤|工伤怎么认定',
-    en: 'work injury determination|apply for work injury|recognised as a work injury|recognized as work injury|count as a work injury|treated as a work injury|considered a work injury|work injury claim|injury certification|is it a work injury|does it count as',
+    statutory: '工伤认定|提出工伤认定申请|30日内|1年内|社会保险行政部门|工伤认定申请表|用人单位未按前款规定提出工伤认定申请的|工伤职工或者其近亲属、工会组织|可以直接按照本条第一款规定提出工伤认定申请',
+    zh: '工伤认定|认定工伤|申请工伤|算工伤|认工伤|工伤申请|报工伤|工伤鉴定|算不算工伤|是不是工伤|工伤怎么认定|自己申请|自己去申请|本人申请|个人申请|公司不申请|单位不申请|不肯申请|不给申请|不给报工伤',
+    en: 'work injury determination|apply for work injury|refuses to apply|refused to apply|apply myself|apply on my own|apply by myself|recognised as a work injury|recognized as work injury|count as a work injury|treated as a work injury|considered a work injury|work injury claim|injury certification|is it a work injury|does it count as',
   },
   {
     id: 'disability-assessment',
-    statutory: '劳动能力鉴定|伤残等级|劳动功能障碍|生活自理障碍|十个伤残等级',
+    statutory: '劳动能力鉴定|伤残等级|劳动功能障碍|生活自理障碍|十个伤残等级|职工因工致残被鉴定为七级至十级伤残的|一次性伤残就业补助金',
     zh: '伤残鉴定|伤残等级|评残|劳动能力鉴定|几级伤残|定残|残疾等级|十级伤残|九级伤残|八级伤残|七级伤残',
     en: 'disability assessment|disability grade|disability level|disability rating|degree of disability|grade 9|grade 10|level 9|level 10|ability to work assessment|assessed disability',
   },
@@ -90,7 +90,7 @@ export const INSURANCE_ENTRIES: ThesaurusEntry[] = [
     id: 'paid-injury-leave',
     statutory: '停工留薪期|原工资福利待遇不变|由所在单位按月支付|生活护理',
     zh: '停工留薪|停工留薪期|工伤期间工资|养伤期间|工伤休假|养伤|工伤病假|工伤护理|护理费',
-    en: 'paid leave for injury|suspension with pay|recovering from injury|recovering from a work injury|off work recovering|wages while injured|paid while injured|injury leave|care allowance|nursing care',
+    en: 'paid leave for injury|suspension with pay|recovery period|paid recovery|recovery time|time off to recover|recovering from injury|recovering from a work injury|off work recovering|wages while injured|paid while injured|injury leave|care allowance|nursing care',
   },
   {
     id: 'work-death',

@@ -94,6 +94,12 @@ export const TERMINATION_ENTRIES: ThesaurusEntry[] = [
     en: 'severance|severance pay|compensation|redundancy pay|redundancy payment|payout|termination payment|how much compensation|economic compensation|compensated|severance package',
   },
   {
+    id: 'severance-eligibility',
+    statutory: '有下列情形之一的，用人单位应当向劳动者支付经济补偿|劳动者依照本法第三十八条规定解除劳动合同的|由用人单位提出解除劳动合同并与劳动者协商一致解除劳动合同的',
+    zh: '有没有经济补偿|有没有补偿|有补偿吗|能拿补偿吗|能不能拿补偿|给不给补偿|哪些情况有补偿|什么情况下有补偿|有没有赔偿|要不要给补偿|该不该给补偿',
+    en: 'entitled to severance|entitled to compensation|am i entitled to|get severance|eligible for severance|owed severance|any compensation|do i get compensation|when is severance',
+  },
+  {
     id: 'severance-base',
     statutory: '月工资是指劳动者在劳动合同解除或者终止前十二个月的平均工资|月工资|平均工资|三倍',
     zh: '补偿基数|按什么工资算|平均工资|月工资怎么算|奖金算不算|封顶',

@@ -12,7 +12,7 @@ export const WAGE_ENTRIES: ThesaurusEntry[] = [
   {
     id: 'wage-arrears',
     statutory: '拖欠|未及时足额支付劳动报酬|拖欠或者未足额支付劳动报酬|克扣或者无故拖欠|支付令|责令限期支付',
-    zh: '拖欠工资|欠薪|欠工资|不发工资|没发工资|工资拖|拖工资|工资没发|拿不到工资|讨薪|要工资|讨工资|压工资|押工资|迟发|晚发工资|工资迟迟|几个月没发|不给钱|不发钱|讨债|欠我工资',
+    zh: '拖欠工资|欠薪|欠工资|压着工资|压着|扣着工资|押着工资|离职才给|走了才给|不发工资|没发工资|工资拖|拖工资|工资没发|拿不到工资|讨薪|要工资|讨工资|压工资|押工资|迟发|晚发工资|工资迟迟|几个月没发|不给钱|不发钱|讨债|欠我工资',
     en: 'unpaid wages|unpaid salary|wage arrears|wage theft|owed wages|owes me|owe me|not been paid|hasnt paid|haven\'t been paid|havent been paid|didnt pay|did not pay|not paid|refuses to pay|late wages|late salary|delayed wages|delayed salary|back pay|withhold my wages|withheld wages|withholding my salary|salary not paid|pay me late',
   },
   {
@@ -89,8 +89,8 @@ export const WAGE_ENTRIES: ThesaurusEntry[] = [
   },
   {
     id: 'piece-rate',
-    statutory: '计件工作|劳动定额|计件报酬标准',
-    zh: '计件|计件工资|按件|按件计酬|计件工',
+    statutory: '计件工作|劳动定额|计件报酬标准|计件工资|实行计件工资或提成工资等工资形式|提成工资',
+    zh: '计件|计件工资|按件|按件计酬|计件工|提成工资|拿提成|按提成',
     en: 'piece rate|piece-rate|paid per piece|piecework|paid by output',
   },
   {

@@ -18,7 +18,7 @@ export const WORKING_TIME_ENTRIES: ThesaurusEntry[] = [
     id: 'overtime-limit',
     statutory: '一般每日不得超过一小时|每日不得超过三小时|每月不得超过三十六小时|经与工会和劳动者协商|延长工作时间不受本法第四十一条规定的限制',
     zh: '加班上限|加班最多|加班多少小时|加班时间限制|一个月加班|每月加班|36小时|三十六小时|加班超过',
-    en: 'overtime limit|limit on overtime|maximum overtime|overtime cap|how much overtime|overtime hours per month|36 hours|refuse overtime|say no to overtime|overtime allowed',
+    en: 'overtime limit|limit on overtime|maximum overtime|overtime cap|how much overtime|overtime hours per month|36 hours|refuse overtime|refuse to work overtime|refused to work overtime|refuse to do overtime|wont work overtime|say no to overtime|overtime allowed',
   },
   {
     id: 'overtime-pay',
