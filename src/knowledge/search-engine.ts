@@ -9,6 +9,9 @@ import type { ChunkRecord, DocumentRecord } from './records.ts';
 import { DEFAULT_TUNING, type SearchTuning } from './search-tuning.ts';
 import type { Retrieval, SearchHit } from './types.ts';
 import type { VectorIndex } from './vector-index.ts';
+import { PSYCH_ENTRIES } from './thesaurus/psych.ts';
+
+const WELLBEING = new Set(PSYCH_ENTRIES.map((entry) => entry.id));
 
 /** Retrieval with the evidence behind its confidence (for calibration and the eval script). */
 export interface DetailedRetrieval extends Retrieval {
@@ -95,6 +98,8 @@ export class SearchEngine {
       concepts: analyzed.concepts.filter((c) => c.weight >= 0.5).length,
       faqSimilarity: 0,
     };
+    signals.wellbeing = analyzed.concepts.filter((c) => WELLBEING.has(c.id)).length;
+    signals.psychTop = hits[0]?.docType === 'psych';
     const topFaq = hits.find((hit) => hit.docType !== 'law');
     if (topFaq) signals.faqSimilarity = this.faqQuestions.get(topFaq.documentId)?.best(query) ?? 0;
     return { hits, confidence: computeConfidence(signals), signals };

@@ -18,7 +18,7 @@ export const CONTRACT_ENTRIES: ThesaurusEntry[] = [
   {
     id: 'no-written-contract',
     statutory: '未订立书面劳动合同|书面劳动合同|订立书面劳动合同|二倍的工资',
-    zh: '没签合同|没有签合同|不签合同|未签合同|没签劳动合同|没有劳动合同|不给签合同|不跟我签合同|一直不签|没合同|没有书面合同|没签书面|补签合同|不签劳动合同|没跟我签|不和我签',
+    zh: '没签合同|没有签合同|不签合同|未签合同|没签劳动合同|没有劳动合同|不给签合同|不跟我签合同|一直不签|没合同|没有书面合同|没签书面|补签合同|不签劳动合同|没跟我签|不和我签|合同+没签|合同+不签|合同+一直没签|合同+还没签|合同+没有签',
     en: 'no written contract|without a written contract|without a contract|no contract|not signed a contract|never signed a contract|didnt sign a contract|hasnt signed|havent signed|written contract|unsigned contract|no employment contract|never gave me a contract|not given me a contract|contract in writing',
   },
   {
@@ -66,7 +66,7 @@ export const CONTRACT_ENTRIES: ThesaurusEntry[] = [
   {
     id: 'probation-length',
     statutory: '试用期不得超过一个月|试用期不得超过二个月|试用期不得超过六个月|只能约定一次试用期|试用期最长',
-    zh: '试用期多长|试用期最长|试用期几个月|试用期半年|两次试用期|延长试用期|再试用|重新试用',
+    zh: '试用期多长|试用期最长|试用期几个月|试用期半年|两次试用期|延长试用期|再试用|重新试用|试用期+延长|试用期+半年|试用期+一年|试用期+两次',
     en: 'how long can probation|maximum probation|probation length|length of probation|extend probation|extended probation|second probation|probation twice|probation again|longest probation',
   },
   {
@@ -114,7 +114,7 @@ export const CONTRACT_ENTRIES: ThesaurusEntry[] = [
   {
     id: 'deposit',
     statutory: '提供担保|以其他名义向劳动者收取财物|收取财物|担保',
-    zh: '押金|保证金|入职费|交钱入职|培训押金|服装费|工装费|抵押金|入职交钱|风险金',
+    zh: '押金|保证金|入职费|交钱入职|培训押金|服装费|工装费|抵押金|入职交钱|风险金|交+押金|收+押金|要+押金|交+保证金',
     en: 'deposit|security deposit|pay a deposit|guarantee money|upfront fee|hiring fee|fee to start|pay to get the job|collateral|uniform fee',
   },
   {

@@ -76,6 +76,8 @@ interface Compiled {
   concepts: CompiledConcept[];
   /** Chinese (and mixed) phrasings by their first two characters (or one, for one-character phrases). */
   zh: Map<string, { text: string; concept: number; ascii: boolean }[]>;
+  /** Split Chinese phrasings ("工资+没发"). */
+  patterns: { parts: string[]; concept: number }[];
   /** English phrasings (word arrays) by first word. */
   en: Map<string, { words: string[]; concept: number }[]>;
   version: string;
@@ -88,6 +90,7 @@ function compile(): Compiled {
   const concepts: CompiledConcept[] = [];
   const zh = new Map<string, { text: string; concept: number; ascii: boolean }[]>();
   const en = new Map<string, { words: string[]; concept: number }[]>();
+  const patterns: Compiled['patterns'] = [];
   const ids = new Set<string>();
   for (const entry of THESAURUS) {
     if (ids.has(entry.id)) throw new Error(`thesaurus: duplicate concept id ${entry.id}`);
@@ -96,6 +99,10 @@ function compile(): Compiled {
     const statutory = splitList(entry.statutory);
     concepts.push({ id: entry.id, statutory, weight: entry.weight ?? 1 });
     for (const phrase of new Set([...statutory, ...splitList(entry.zh)].map((p) => p.toLowerCase()))) {
+      if (phrase.includes('+')) {
+        patterns.push({ parts: phrase.split('+').filter(Boolean), concept: index });
+        continue;
+      }
       // Bucketed by the first two characters (one for one-character phrases): scanning a long
       // article then checks a handful of phrases per position instead of every phrase sharing a character.
       const key = phrase.slice(0, 2);
@@ -111,7 +118,7 @@ function compile(): Compiled {
       en.set(words[0]!, bucket);
     }
   }
-  return { concepts, zh, en, version: sha256(JSON.stringify(THESAURUS)).slice(0, 12) };
+  return { concepts, zh, en, patterns, version: sha256(JSON.stringify(THESAURUS)).slice(0, 12) };
 }
 
 function thesaurus(): Compiled {
@@ -131,6 +138,29 @@ export function thesaurusSize(): { concepts: number; phrasings: number } {
   for (const bucket of t.zh.values()) phrasings += bucket.length;
   for (const bucket of t.en.values()) phrasings += bucket.length;
   return { concepts: t.concepts.length, phrasings };
+}
+
+/** How far apart the parts of a split phrasing may be. */
+const SPLIT_WINDOW = 8;
+
+/** Whether the parts occur in order, each starting within SPLIT_WINDOW characters of the previous one's end. */
+function matchesSplit(text: string, parts: string[], wellCut: (start: number, end: number) => boolean): boolean {
+  const [first, ...rest] = parts;
+  for (let at = text.indexOf(first!); at >= 0; at = text.indexOf(first!, at + 1)) {
+    if (!wellCut(at, at + first!.length)) continue;
+    let end = at + first!.length;
+    let ok = true;
+    for (const part of rest) {
+      const next = text.indexOf(part, end);
+      if (next < 0 || next - end > SPLIT_WINDOW) {
+        ok = false;
+        break;
+      }
+      end = next + part.length;
+    }
+    if (ok) return true;
+  }
+  return false;
 }
 
 /** Finds the concepts a text mentions, in Chinese or in English. */
@@ -165,6 +195,9 @@ export function findConcepts(text: string): ConceptMatch[] {
       if (!phrase.ascii && !wellCut(i, i + phrase.text.length)) continue;
       found(phrase.concept, phrase.text);
     }
+  }
+  for (const { parts, concept } of t.patterns) {
+    if (matchesSplit(lower, parts, wellCut)) found(concept, parts.join(''));
   }
   if (/[a-z]/i.test(text)) {
     const words = englishWords(text);

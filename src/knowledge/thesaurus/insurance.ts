@@ -11,7 +11,7 @@ export const INSURANCE_ENTRIES: ThesaurusEntry[] = [
   {
     id: 'social-insurance-arrears',
     statutory: '未按时足额缴纳社会保险费|责令限期缴纳或者补足|滞纳金|未依法为劳动者缴纳社会保险费|用人单位不办理社会保险登记',
-    zh: '欠缴社保|少交社保|社保断了|不给交社保|不给买社保|社保按最低交|补交社保|自愿放弃社保|社保补贴',
+    zh: '欠缴社保|少交社保|社保断了|不给交社保|不给买社保|社保按最低交|补交社保|自愿放弃社保|社保补贴|社保+不交|社保+没交|社保+没买|社保+不买|社保+没缴|社保+断|不给+交社保|不给+买社保',
     en: 'unpaid social insurance|not paying social insurance|doesnt pay social insurance|does not pay social insurance|failed to pay social insurance|underpaid social insurance|social insurance arrears|waive social insurance|opt out of social insurance',
   },
   {
@@ -53,7 +53,7 @@ export const INSURANCE_ENTRIES: ThesaurusEntry[] = [
   {
     id: 'work-injury',
     statutory: '工伤|因工作原因受到事故伤害|工伤保险|工伤职工|因工负伤',
-    zh: '工伤|受伤|摔伤|砸伤|烫伤|压伤|割伤|骨折|断手|断指|受了伤|伤了|被机器|上班受伤|干活受伤|工作受伤|工地受伤|意外受伤|出事故',
+    zh: '工伤|受伤|摔伤|砸伤|烫伤|压伤|割伤|骨折|断手|断指|受了伤|伤了|被机器|上班受伤|干活受伤|工作受伤|工地受伤|意外受伤|出事故|上班+受伤|干活+受伤|工作+受伤|上班+摔|干活+摔|工作时+伤',
     en: 'work injury|work-related injury|workplace injury|occupational injury|injured at work|hurt at work|injured on the job|accident at work|work accident|industrial injury|injury|injured|hurt|broke my|fracture',
   },
   {

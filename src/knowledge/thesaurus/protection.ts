@@ -11,7 +11,7 @@ export const PROTECTION_ENTRIES: ThesaurusEntry[] = [
   {
     id: 'pregnancy-dismissal',
     statutory: '不得因女职工怀孕、生育、哺乳降低其工资、予以辞退、与其解除劳动或者聘用合同|女职工在孕期、产期、哺乳期的',
-    zh: '怀孕被辞退|怀孕被开除|怀孕辞退|怀孕降薪|孕期辞退|孕期被辞|怀孕被裁|怀孕了要辞退|哺乳期辞退|产假回来被辞',
+    zh: '怀孕被辞退|怀孕被开除|怀孕辞退|怀孕降薪|孕期辞退|孕期被辞|怀孕被裁|怀孕了要辞退|哺乳期辞退|产假回来被辞|怀孕+辞退|怀孕+开除|怀孕+劝退|怀孕+裁|孕期+辞退|怀孕+解除',
     en: 'fired because i am pregnant|fired because im pregnant|dismissed for being pregnant|fired for being pregnant|pregnancy discrimination|fire me because i am pregnant|fire me because im pregnant|laid off while pregnant|dismissed while pregnant|fired while pregnant',
   },
   {

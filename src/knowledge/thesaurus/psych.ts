@@ -51,6 +51,42 @@ export const PSYCH_ENTRIES: ThesaurusEntry[] = [
     en: 'job insecurity|afraid of losing my job|fear of layoffs|career|career path|lost|no future|midlife|career change|uncertain future',
   },
   {
+    id: 'self-esteem',
+    statutory: '自信|自我价值',
+    zh: '自卑|不自信|自我怀疑|觉得自己没用|觉得自己很差|一无是处|做不好|能力不行|被否定|失败感|挫败',
+    en: 'low self-esteem|self-esteem|not confident|no confidence|useless|worthless|not good enough|failure|self-doubt|inadequate',
+  },
+  {
+    id: 'anger',
+    statutory: '情绪管理|愤怒',
+    zh: '生气|愤怒|发火|发脾气|想打人|暴躁|烦躁|气愤|憋屈|委屈|不公平',
+    en: 'angry|anger|furious|frustrated|frustration|irritable|lose my temper|resentful|treated unfairly',
+  },
+  {
+    id: 'loneliness',
+    statutory: '孤独|社交',
+    zh: '孤独|孤单|没人理解|没有朋友|社交恐惧|社恐|害怕与人|不敢说话|不合群|融不进',
+    en: 'lonely|loneliness|alone|isolated|no friends|social anxiety|afraid of people|dont fit in|left out',
+  },
+  {
+    id: 'guilt-regret',
+    statutory: '内疚|自责',
+    zh: '后悔|内疚|自责|愧疚|怪自己|犯了错|犯错',
+    en: 'regret|guilty|guilt|blame myself|made a mistake|my fault|ashamed',
+  },
+  {
+    id: 'feeling-stuck',
+    statutory: '困惑|迷茫',
+    zh: '困扰|很困扰|迷茫|纠结|不知所措|很难应对|不知道该怎么办|压抑|心里难受|提不起兴趣|没意思|心烦|心情不好',
+    en: 'confused|stuck|lost|dont know what to do|overwhelmed|troubled|bothering me|cant stop thinking',
+  },
+  {
+    id: 'career-development',
+    statutory: '职业发展|晋升',
+    zh: '晋升|升职|职业发展|换工作|跳槽|转行|前途|发展空间|被调到外地|被边缘化',
+    en: 'promotion|promoted|career development|career growth|change jobs|switch careers|career prospects|sidelined|passed over',
+  },
+  {
     id: 'counselling',
     statutory: '心理咨询|心理援助|心理辅导|心理疏导',
     zh: '心理咨询|心理医生|咨询师|心理辅导|心理援助|倾诉|找人聊聊|心理疏导|心理热线|eap|EAP',

@@ -12,7 +12,7 @@ export const TERMINATION_ENTRIES: ThesaurusEntry[] = [
   {
     id: 'dismissal',
     statutory: '用人单位解除劳动合同|用人单位可以解除劳动合同|辞退|解除劳动合同',
-    zh: '开除|被开除|辞退|被辞退|炒鱿鱼|被炒|炒了|开了我|把我开了|被开了|不要我了|赶走|劝退|被劝退|让我走人|让我走|叫我走|明天不用来|不用来上班|扫地出门|被踢|裁掉|辞掉|被辞|解雇|被解雇|除名|开掉',
+    zh: '开除|被开除|辞退|被辞退|炒鱿鱼|被炒|炒了|开了我|把我开了|被开了|不要我了|赶走|劝退|被劝退|让我走人|让我走|叫我走|明天不用来|不用来上班|扫地出门|被踢|裁掉|辞掉|被辞|解雇|被解雇|除名|开掉|把我+开了|把我+辞了|让我+走人|叫我+走人|让我+别来|不让我+上班',
     en: 'fire|fired|firing|dismiss|dismissed|dismissal|sack|sacked|let go|let me go|lay me off|kicked out|got the boot|discharge|discharged|terminate my contract|terminated my contract|terminate me|lost my job|get rid of me|told not to come back|told me to leave|asked me to leave|no longer needed',
   },
   {

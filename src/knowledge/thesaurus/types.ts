@@ -7,7 +7,10 @@ export interface ThesaurusEntry {
   id: string;
   /** Statutory wording, as it appears in the laws; added to any query that mentions the concept. */
   statutory: string;
-  /** Everyday Chinese phrasings, matched as substrings. */
+  /**
+   * Everyday Chinese phrasings, matched as substrings. `工资+没发` is a split phrasing: the parts
+   * in order, each within eight characters of the previous ("工资已经两个月没发了").
+   */
   zh?: string;
   /** English phrasings, matched word by word after light stemming ("paid leave", "fired"). */
   en?: string;

@@ -12,13 +12,13 @@ export const WAGE_ENTRIES: ThesaurusEntry[] = [
   {
     id: 'wage-arrears',
     statutory: '拖欠|未及时足额支付劳动报酬|拖欠或者未足额支付劳动报酬|克扣或者无故拖欠|支付令|责令限期支付',
-    zh: '拖欠工资|欠薪|欠工资|压着工资|压着|扣着工资|押着工资|离职才给|走了才给|不发工资|没发工资|工资拖|拖工资|工资没发|拿不到工资|讨薪|要工资|讨工资|压工资|押工资|迟发|晚发工资|工资迟迟|几个月没发|不给钱|不发钱|讨债|欠我工资',
+    zh: '拖欠工资|欠薪|欠工资|压着工资|压着|扣着工资|押着工资|离职才给|走了才给|不发工资|没发工资|工资拖|拖工资|工资没发|拿不到工资|讨薪|要工资|讨工资|压工资|押工资|迟发|晚发工资|工资迟迟|几个月没发|不给钱|不发钱|讨债|欠我工资|工资+拖|工资+没发|工资+不发|工资+没给|工资+欠|工钱+没给|工钱+拖|工钱+没发|薪水+拖|薪水+没发|钱+没发|钱+没给',
     en: 'unpaid wages|unpaid salary|wage arrears|wage theft|owed wages|owes me|owe me|not been paid|hasnt paid|haven\'t been paid|havent been paid|didnt pay|did not pay|not paid|refuses to pay|late wages|late salary|delayed wages|delayed salary|back pay|withhold my wages|withheld wages|withholding my salary|salary not paid|pay me late',
   },
   {
     id: 'wage-deduction',
     statutory: '克扣劳动者工资|扣除劳动者工资|代扣|扣除的部分不得超过劳动者当月工资的20%|赔偿经济损失',
-    zh: '扣工资|扣钱|克扣|罚款|罚钱|扣奖金|扣绩效|迟到扣|扣薪|扣我工资|赔偿损失|赔公司',
+    zh: '扣工资|扣钱|克扣|罚款|罚钱|扣奖金|扣绩效|迟到扣|扣薪|扣我工资|赔偿损失|赔公司|扣+工资|扣了+工资|扣我+钱',
     en: 'deduct|deduction|deductions|docked|dock my pay|fine|fined|fines|penalty|penalised|penalized|cut my pay|withhold part|compensate the company|pay for damage',
   },
   {

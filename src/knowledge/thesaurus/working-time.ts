@@ -5,7 +5,7 @@ export const WORKING_TIME_ENTRIES: ThesaurusEntry[] = [
   {
     id: 'working-hours',
     statutory: '工作时间|每日工作时间不超过八小时|平均每周工作时间不超过四十四小时|每日工作8小时，每周工作40小时|工时',
-    zh: '工作时间|上班时间|工时|每天上几个小时|一天几小时|八小时|8小时|40小时|每周工作|标准工时|上班多久',
+    zh: '工作时间|上班时间|工时|每天上几个小时|一天几小时|八小时|8小时|40小时|每周工作|标准工时|上班多久|一天+小时|每天+小时|每天工作+小时|每周上+天|一周上+天|上六天班|上七天班|每周工作+天',
     en: 'working hours|work hours|working time|hours per day|hours a day|hours per week|hours a week|8 hours|40 hours|standard hours|how many hours|standard working time|working day',
   },
   {
@@ -23,7 +23,7 @@ export const WORKING_TIME_ENTRIES: ThesaurusEntry[] = [
   {
     id: 'overtime-pay',
     statutory: '延长工作时间的工资报酬|高于劳动者正常工作时间工资的工资报酬|百分之一百五十|百分之二百|百分之三百|加班费|加班工资',
-    zh: '加班费|加班工资|加班钱|加班补贴|加班报酬|加班给钱|加班不给钱|加班没钱|加班费怎么算|1.5倍|双倍工资|三倍工资|150%|200%|300%',
+    zh: '加班费|加班工资|加班钱|加班补贴|加班报酬|加班给钱|加班不给钱|加班没钱|加班费怎么算|1.5倍|双倍工资|三倍工资|150%|200%|300%|加班+不给钱|加班+没钱|加班+不算钱|加班+白干|加班+没有加班费',
     en: 'overtime pay|overtime rate|overtime wage|overtime wages|paid for overtime|overtime compensation|time and a half|double time|triple pay|150%|200%|300%|extra pay for overtime|unpaid overtime|overtime premium',
   },
   {
@@ -65,7 +65,7 @@ export const WORKING_TIME_ENTRIES: ThesaurusEntry[] = [
   {
     id: 'unused-annual-leave',
     statutory: '应休未休的年休假天数|百分之三百的年休假工资报酬|未休年休假工资报酬|折算',
-    zh: '年假没休|没休的年假|未休年假|年假折现|年假补偿|年假换钱|年假作废|年假清零|年假过期|年假工资',
+    zh: '年假没休|没休的年假|未休年假|年假折现|年假补偿|年假换钱|年假作废|年假清零|年假过期|年假工资|年假+没休|年假+没有休|年假+没用完|年假+作废',
     en: 'unused annual leave|unused leave|untaken leave|leave not taken|did not take|didnt take|pay for unused|payment for unused|cash out leave|leave expired|forfeit leave|carry over leave',
   },
   {
@@ -83,7 +83,7 @@ export const WORKING_TIME_ENTRIES: ThesaurusEntry[] = [
   {
     id: 'maternity-leave',
     statutory: '产假|女职工生育享受98天产假|产前可以休假15天|难产的，增加产假15天|生育多胞胎的|流产',
-    zh: '产假|生孩子|生小孩|生宝宝|坐月子|休产假|产假几天|剖腹产|难产|流产|怀孕流产|小产|二胎|三胎|生娃',
+    zh: '产假|生孩子|生小孩|生宝宝|坐月子|休产假|产假几天|剖腹产|难产|流产|怀孕流产|小产|二胎|三胎|生娃|产假+几天|产假+多少天|产假+多久',
     en: 'maternity leave|maternity|give birth|giving birth|having a baby|have a baby|childbirth|miscarriage|c-section|caesarean|new mother|after birth|pregnancy leave|birth leave',
   },
   {
