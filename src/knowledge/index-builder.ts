@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import type { Embedder } from './embedder.ts';
-import { fileNames, writeIndex, type LoadedIndex } from './index-files.ts';
+import { fileNames, nextVersion, writeIndex, type LoadedIndex } from './index-files.ts';
 import type { Manifest } from './manifest.ts';
 import { toChunkRecord, toDocumentRecord, type ChunkRecord, type DocumentRecord } from './records.ts';
 import type { ParsedDocument } from './types.ts';
@@ -36,7 +36,7 @@ export async function applyChanges(
 ): Promise<{ index: LoadedIndex; embedded: number }> {
   const { embedder } = options;
   const base = options.full ? undefined : current;
-  const version = (current?.manifest.indexVersion ?? 0) + 1;
+  const version = await nextVersion(dir, current?.manifest.indexVersion ?? 0);
   const vectors = base
     ? await VectorIndex.read(join(dir, base.manifest.files.vectors), base.manifest.embedder.dimensions, base.chunks.length)
     : VectorIndex.create(embedder.dimensions, Math.max(1024, (current?.chunks.length ?? 0) * 2));

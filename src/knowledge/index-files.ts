@@ -25,6 +25,19 @@ export function fileNames(version: number): Manifest['files'] {
   return { store: `store-${padded}.json`, vectors: `vectors-${padded}.hnsw` };
 }
 
+/**
+ * The next index version: one more than the current manifest's and than any data file on disk,
+ * so the version keeps increasing even after an unreadable manifest was replaced.
+ */
+export async function nextVersion(dir: string, current: number): Promise<number> {
+  let highest = current;
+  for (const name of await readdir(dir).catch(() => [] as string[])) {
+    const match = /^(?:store|vectors)-(\d+)\./.exec(name);
+    if (match) highest = Math.max(highest, Number(match[1]));
+  }
+  return highest + 1;
+}
+
 /** Writes through a temporary file and a rename, so readers see the old file or the new, never half. */
 export async function writeAtomic(path: string, data: string | Buffer): Promise<void> {
   const temporary = `${path}.${process.pid}.${Date.now()}.tmp`;

@@ -113,6 +113,22 @@ describe('building the index', () => {
   });
 });
 
+describe('a damaged index', () => {
+  it('does not stop the service; the next build rewrites it with a higher version', async () => {
+    const first = await KnowledgeService.open({ contentDir: ws.contentDir, dataDir: ws.dataDir });
+    await first.build();
+    await editLaw(ws.contentDir, ORIGINAL_82, ORIGINAL_82.replace('二倍的工资', '二倍的工资（又改）'));
+    await first.build();
+    await writeFile(join(ws.dataDir, 'knowledge', 'manifest.json'), '{"format": 2, "indexVersion": "garbage"');
+    const service = await KnowledgeService.open({ contentDir: ws.contentDir, dataDir: ws.dataDir });
+    expect(await service.search('试用期', 5)).toEqual([]);
+    expect((await service.status()).stale).toBe(true);
+    const report = await service.build();
+    expect(report.indexVersion).toBeGreaterThan(2);
+    expect((await service.search('试用期最长多久', 5)).length).toBe(5);
+  });
+});
+
 describe('publishing from the console', () => {
   it('validates, writes and indexes one document', async () => {
     const embedder = countingEmbedder();
