@@ -8,6 +8,8 @@ export interface RecordedCall {
   params: Record<string, unknown>;
   /** HTTP status the fake answered with (429 for a rate-limited call). */
   status: number;
+  /** What the fake answered (the posted message's ts, say). */
+  response?: Record<string, unknown>;
   at: number;
 }
 
@@ -83,9 +85,16 @@ export class FakeSlackApi {
     for (;;) {
       const value = probe();
       if (value) return value;
-      if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for ${what}; calls so far: ${this.calls.map((c) => `${c.method}(${c.status})`).join(', ')}`);
+      if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for ${what}; calls so far:\n${this.describe()}`);
       await new Promise((r) => setTimeout(r, 25));
     }
+  }
+
+  /** The calls so far, one line each (for failure messages). */
+  describe(): string {
+    return this.calls
+      .map((c) => `  ${c.method}(${c.status}) ${[c.params.channel, c.params.thread_ts, c.params.user].filter(Boolean).join(' ')} ${String(c.params.text ?? '').slice(0, 80).replace(/\n/g, ' ')}`)
+      .join('\n');
   }
 
   /** Waits for the n-th successful call of a method (1-based). */
@@ -112,9 +121,9 @@ export class FakeSlackApi {
       res.writeHead(429, { 'content-type': 'application/json', 'retry-after': String(limit.retryAfter) }).end(JSON.stringify({ ok: false, error: 'ratelimited' }));
       return;
     }
-    this.calls.push({ method, params, status: 200, at: Date.now() });
     const auth = req.headers.authorization ?? (typeof params.token === 'string' ? `Bearer ${params.token}` : '');
     const body = auth === `Bearer ${this.token}` ? this.#answer(method, params) : { ok: false, error: 'invalid_auth' };
+    this.calls.push({ method, params, status: 200, response: body, at: Date.now() });
     res.writeHead(200, { 'content-type': 'application/json; charset=utf-8' }).end(JSON.stringify(body));
   }
 

@@ -33,7 +33,7 @@ export function registerMemberEvents(ctx: SlackContext): void {
       return;
     }
     if (message.thread_ts && message.channel === ctx.config.staffChannel) {
-      await ctx.staff?.onThreadMessage({ eventId: envelope.data.event_id, team: envelope.data.team_id, channel: message.channel, threadTs: message.thread_ts, user: message.user, text });
+      await ctx.staff?.onThreadMessage({ eventId: envelope.data.event_id, team: envelope.data.team_id, channel: message.channel, threadTs: message.thread_ts, ts: message.ts, user: message.user, text });
     }
   });
 

@@ -14,6 +14,7 @@ import type { SlackContext } from './slack-context.ts';
 import { SlackRecords } from './slack-records.ts';
 import { registerSlashCommand } from './slash-command.ts';
 import { SlackTurns } from './slack-turns.ts';
+import { SlackStaffCases } from './staff-cases.ts';
 
 /** A running Slack channel. */
 export interface SlackChannel {
@@ -96,6 +97,15 @@ export async function attachSlack(server: HttpServer, app: App): Promise<SlackCh
   registerSlashCommand(context);
   registerAppHome(context, home);
   app.delivery.register(new SlackDeliverer({ app, sender, directory }));
+  const staff = config.staffChannel ? new SlackStaffCases(context, config.staffChannel) : undefined;
+  if (staff && config.staffChannel) {
+    staff.attach();
+    context.staff = staff;
+    const queue = app.config.handoff.staffQueue;
+    if (queue?.channel === 'slack' && queue.conversationKey === config.staffChannel) {
+      app.logger.warn('STAFF_QUEUE_CONVERSATION is the Slack staff channel: every case will be announced twice there (plain alerts and case cards); unset STAFF_QUEUE_* or point it elsewhere');
+    }
+  }
 
   if (receiver) {
     receiver.attach(server);
@@ -108,10 +118,12 @@ export async function attachSlack(server: HttpServer, app: App): Promise<SlackCh
     context,
     idle: async () => {
       await receiver?.idle();
+      await staff?.idle();
     },
     async close() {
       if (receiver) await receiver.stop();
       else await bolt.stop();
+      await staff?.idle();
     },
   };
 }

@@ -12,6 +12,8 @@ export interface StaffThreadMessage {
   team: string;
   channel: string;
   threadTs: string;
+  /** The message's own timestamp (to mark it as sent). */
+  ts: string;
   user: string;
   text: string;
 }

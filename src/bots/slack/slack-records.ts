@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import type { Prisma } from '../../store/database.ts';
 
 /** A value kept server-side behind a token (see SlackStash in prisma/schema/slack.prisma). */
@@ -7,11 +8,27 @@ export interface StashItem {
   content: string;
 }
 
-/** Where a case was announced in the staff channel. */
+/** Where a case was announced in the staff channel, and what the channel has been shown. */
 export interface CaseCard {
   ticketId: string;
   channel: string;
   ts: string;
+  cardHash: string;
+  relayedUntil: Date | null;
+  announced: string[];
+}
+
+const AnnouncedJson = z.array(z.string());
+
+type CardRow = { ticketId: string; channel: string; ts: string; cardHash: string; relayedUntil: Date | null; announced: string };
+function toCard(row: CardRow): CaseCard {
+  let announced: string[] = [];
+  try {
+    announced = AnnouncedJson.parse(JSON.parse(row.announced));
+  } catch {
+    announced = [];
+  }
+  return { ticketId: row.ticketId, channel: row.channel, ts: row.ts, cardHash: row.cardHash, relayedUntil: row.relayedUntil, announced };
 }
 
 /** How long a stashed value stays usable: a survey form may be opened weeks after it was sent. */
@@ -38,32 +55,43 @@ export class SlackRecords {
     return { id: row.id, kind: row.kind as StashItem['kind'], content: row.content };
   }
 
-  /** Records a case's staff-channel message; a second record for one case keeps the first. */
-  async saveCard(card: CaseCard): Promise<CaseCard> {
-    const existing = await this.prisma.slackCaseCard.findUnique({ where: { ticketId: card.ticketId } });
-    if (existing) return { ticketId: existing.ticketId, channel: existing.channel, ts: existing.ts };
+  /**
+   * Claims the posting of a case's card (a row with a placeholder timestamp); false when the
+   * card exists or another instance is posting it.
+   */
+  async reserveCard(ticketId: string, channel: string): Promise<boolean> {
     try {
-      await this.prisma.slackCaseCard.create({ data: card });
-      return card;
+      await this.prisma.slackCaseCard.create({ data: { ticketId, channel, ts: `pending:${ticketId}` } });
+      return true;
     } catch (error) {
-      if ((error as { code?: string }).code !== 'P2002') throw error;
-      const row = await this.prisma.slackCaseCard.findUnique({ where: { ticketId: card.ticketId } });
-      return row ? { ticketId: row.ticketId, channel: row.channel, ts: row.ts } : card;
+      if ((error as { code?: string }).code === 'P2002') return false;
+      throw error;
     }
+  }
+
+  /** Gives up a reservation whose post failed, so a retry can post. */
+  async releaseCard(ticketId: string): Promise<void> {
+    await this.prisma.slackCaseCard.deleteMany({ where: { ticketId, ts: `pending:${ticketId}` } });
+  }
+
+  /** Records the posted card's message. */
+  async completeCard(ticketId: string, ts: string, cardHash: string): Promise<CaseCard> {
+    return toCard(await this.prisma.slackCaseCard.update({ where: { ticketId }, data: { ts, cardHash } }));
   }
 
   async cardOf(ticketId: string): Promise<CaseCard | undefined> {
     const row = await this.prisma.slackCaseCard.findUnique({ where: { ticketId } });
-    return row ? { ticketId: row.ticketId, channel: row.channel, ts: row.ts } : undefined;
+    return row ? toCard(row) : undefined;
   }
 
   async cardAt(channel: string, ts: string): Promise<CaseCard | undefined> {
     const row = await this.prisma.slackCaseCard.findUnique({ where: { channel_ts: { channel, ts } } });
-    return row ? { ticketId: row.ticketId, channel: row.channel, ts: row.ts } : undefined;
+    return row ? toCard(row) : undefined;
   }
 
-  /** Moves a case's card to a new message (an overdue case re-announced at the bottom). */
-  async moveCard(ticketId: string, ts: string): Promise<void> {
-    await this.prisma.slackCaseCard.update({ where: { ticketId }, data: { ts } });
+  /** Records what the channel now shows of a case. */
+  async updateCard(ticketId: string, change: Partial<Pick<CaseCard, 'cardHash' | 'relayedUntil' | 'announced'>>): Promise<void> {
+    const { announced, ...rest } = change;
+    await this.prisma.slackCaseCard.update({ where: { ticketId }, data: { ...rest, ...(announced ? { announced: JSON.stringify(announced) } : {}) } });
   }
 }

@@ -51,15 +51,24 @@ export class SlackTurns {
     const reference: SlackReference = { team: turn.team, user: turn.user, channel: turn.target.channel, ...(turn.target.threadTs ? { threadTs: turn.target.threadTs } : {}) };
     // A bare mention or an empty command asks for the menu, in the member's language.
     const input: InboundInput = turn.input.type === 'message' && !turn.input.text.trim() ? { type: 'message', text: HELP_WORD[turn.locale ?? user.locale ?? app.config.defaultLocale] } : turn.input;
-    const outcome = await app.assistant.handle({
-      channel: 'slack',
-      conversationKey,
-      identity,
-      locale: turn.locale ?? user.locale,
-      eventId: turn.eventId,
-      input,
-      reference: JSON.stringify(reference),
-    });
+    let outcome: TurnOutcome;
+    try {
+      outcome = await app.assistant.handle({
+        channel: 'slack',
+        conversationKey,
+        identity,
+        locale: turn.locale ?? user.locale,
+        eventId: turn.eventId,
+        input,
+        reference: JSON.stringify(reference),
+      });
+    } catch (error) {
+      // The member is told, not left waiting; the error is logged without what they wrote.
+      app.logger.error({ err: error, slackEvent: turn.eventId }, 'slack turn failed');
+      const locale = turn.locale ?? user.locale ?? app.config.defaultLocale;
+      await this.deliver(turn.target, validate({ type: 'notice', level: 'warning', text: slackText.failed[locale] }), { locale });
+      return undefined;
+    }
     if (outcome.duplicate) {
       app.logger.info({ slackEvent: turn.eventId }, 'slack retry of a handled event dropped');
       return outcome;
