@@ -33,7 +33,7 @@ export const DEFAULT_TUNING: SearchTuning = {
   vectorCandidates: 50,
   rrfK: 60,
   bm25Weight: 1,
-  vectorWeight: 1,
+  vectorWeight: 0.7,
   lawMentionBoost: 0.5,
   articleMentionBoost: 1,
   faqQuestionBoost: 1,
