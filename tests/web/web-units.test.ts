@@ -1,6 +1,8 @@
 import type { IncomingMessage } from 'node:http';
 import { describe, expect, it } from 'vitest';
 import { barChart, timeChart } from '../../src/bots/web/charts.ts';
+import { CHAT_JS } from '../../src/bots/web/chat-assets.ts';
+import { CONSOLE_JS } from '../../src/bots/web/console-assets.ts';
 import { html, raw } from '../../src/bots/web/html.ts';
 import { cookie, localPath } from '../../src/bots/web/http-kit.ts';
 import { requestLocale } from '../../src/bots/web/i18n.ts';
@@ -79,5 +81,10 @@ describe('web building blocks', () => {
     expect(svg.match(/<rect class="bar"/g)).toHaveLength(2);
     const line = timeChart([{ label: '01', value: 1 }, { label: '02', value: 3 }], { title: 't', kind: 'line' }).value;
     expect(line).toMatch(/<path class="line" d="M[\d.]+,[\d.]+ L[\d.]+,[\d.]+"/);
+  });
+
+  it('serves scripts that parse (they live in template strings, where a lost backslash breaks them)', () => {
+    expect(() => new Function(CHAT_JS)).not.toThrow();
+    expect(() => new Function(CONSOLE_JS)).not.toThrow();
   });
 });

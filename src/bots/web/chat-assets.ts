@@ -24,6 +24,7 @@ header button { background: none; border: 0; text-decoration: underline; cursor:
 .cites summary { cursor: pointer; color: var(--muted); }
 .cite { border-left: 3px solid #ddd; padding-left: .5rem; margin-top: .35rem; }
 .cite b { display: block; font-weight: 600; }
+.cite span { white-space: pre-line; }
 .disclaimer { font-size: .8rem; color: var(--muted); margin-top: .4rem; }
 .actions { display: flex; flex-wrap: wrap; gap: .4rem; margin-top: .5rem; }
 .actions button { border: 1px solid var(--accent); background: #fff; color: var(--accent); border-radius: 16px; padding: .3rem .85rem; cursor: pointer; font: inherit; font-size: .9rem; }
@@ -61,9 +62,10 @@ export const CHAT_JS = `
       case 'answer': {
         box = el('div', 'msg bot answer', r.text);
         if (r.citations.length) {
-          const d = el('details', 'cites'); d.appendChild(el('summary', '', page.sources + ' (' + r.citations.length + ')'));
-          for (const c of r.citations) { const q = el('div', 'cite'); q.appendChild(el('b', '', c.title + (c.section ? ' ' + c.section : ''))); if (c.quote) q.appendChild(el('span', '', c.quote)); d.appendChild(q); }
-          d.open = true;
+          // The sources are named at once; their quoted text opens on demand (long on a phone).
+          const names = r.citations.map((c) => c.title + (c.section ? ' ' + c.section : ''));
+          const d = el('details', 'cites'); d.appendChild(el('summary', '', page.sources + '：' + names.join('；')));
+          r.citations.forEach((c, i) => { const q = el('div', 'cite'); q.appendChild(el('b', '', names[i])); if (c.quote) q.appendChild(el('span', '', c.quote.replace(/\\n\\s*\\n+/g, '\\n').trim())); d.appendChild(q); });
           box.appendChild(d);
         }
         if (r.disclaimer) box.appendChild(el('div', 'disclaimer', r.disclaimer));

@@ -39,7 +39,15 @@ const text = {
   checkInButton: { 'zh-CN': '签到', en: 'Check in' },
   done: { 'zh-CN': '已完成。', en: 'Done.' },
   when: { 'zh-CN': '时间地点', en: 'When and where' },
+  confirmedLabel: { 'zh-CN': '已确认', en: 'Confirmed' },
+  waitlistedLabel: { 'zh-CN': '候补', en: 'Waitlisted' },
 } satisfies Record<string, Bilingual>;
+
+const REGISTRATION: Record<string, Bilingual> = {
+  confirmed: { 'zh-CN': '已确认', en: 'confirmed' },
+  waitlisted: { 'zh-CN': '候补', en: 'waitlisted' },
+  cancelled: { 'zh-CN': '已取消', en: 'cancelled' },
+};
 
 const OUTCOMES: Record<string, Bilingual> = {
   passed: { 'zh-CN': '通过', en: 'passed' },
@@ -54,17 +62,23 @@ function download(filename: string) {
   return { 'content-disposition': `attachment; filename="${filename}"`, 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' };
 }
 
-/** Cumulative counts per day between the first and last timestamp (at most 60 days shown). */
+/**
+ * Cumulative counts over time: per hour when everything happened within two days, else per day
+ * (at most 60 buckets shown).
+ */
 function cumulative(times: Date[], locale: Locale) {
   if (times.length === 0) return [];
   const sorted = [...times].sort((a, b) => a.getTime() - b.getTime());
-  const first = new Date(sorted[0]!);
-  first.setUTCHours(0, 0, 0, 0);
-  const days = Math.min(60, Math.floor((sorted.at(-1)!.getTime() - first.getTime()) / 86_400_000) + 1);
-  return Array.from({ length: days }, (_, i) => {
-    const end = first.getTime() + (i + 1) * 86_400_000;
-    const day = new Date(end - 86_400_000);
-    return { label: day.toLocaleDateString(locale === 'en' ? 'en-GB' : 'zh-CN', { month: '2-digit', day: '2-digit' }), value: sorted.filter((t) => t.getTime() < end).length };
+  const hourly = sorted.at(-1)!.getTime() - sorted[0]!.getTime() < 2 * 86_400_000;
+  const size = hourly ? 3_600_000 : 86_400_000;
+  const first = Math.floor(sorted[0]!.getTime() / size) * size;
+  const buckets = Math.min(60, Math.floor((sorted.at(-1)!.getTime() - first) / size) + 1);
+  return Array.from({ length: buckets }, (_, i) => {
+    const start = new Date(first + i * size);
+    const label = hourly
+      ? start.toLocaleTimeString(locale === 'en' ? 'en-GB' : 'zh-CN', { hour: '2-digit', minute: '2-digit', hour12: false })
+      : start.toLocaleDateString(locale === 'en' ? 'en-GB' : 'zh-CN', { month: '2-digit', day: '2-digit' });
+    return { label, value: sorted.filter((t) => t.getTime() < first + (i + 1) * size).length };
   });
 }
 
@@ -91,7 +105,7 @@ ${barChart([{ label: tr(text.turnout, locale), value: pct }], { title: tr(text.t
 ${election.quorumPercent > 0 ? html`<p class="muted">${tr(text.quorum, locale)}: ${election.quorumPercent}%</p>` : ''}</div>
 ${election.secret ? html`<div class="card"><p class="muted">${tr(text.secretNote, locale)}</p></div>` : ''}</div>
 ${tally
-  ? html`<div class="card" id="tally"><h2>${tr(text.results, locale)}</h2><p><strong>${tr(text.outcome, locale, { o: OUTCOMES[tally.outcome] ? tr(OUTCOMES[tally.outcome]!, locale) : tally.outcome })}</strong> · ${tr(text.quorum, locale)} ${tr(tally.quorumMet ? text.met : text.notMet, locale)}</p>
+  ? html`<div class="card" id="tally"><h2>${tr(text.results, locale)}</h2><p><strong>${tr(text.outcome, locale, { o: OUTCOMES[tally.outcome] ? tr(OUTCOMES[tally.outcome]!, locale) : tally.outcome })}</strong> · ${tr(text.quorum, locale)} ${tr(tally.quorumMet ? text.met : text.notMet, locale)}${tally.winners.length > 0 ? html` · <span id="winners">${tally.winners.map((id) => tally.options.find((o) => o.id === id)?.label[locale] ?? id).join('、')}</span>` : ''}</p>
 ${barChart(tally.options.map((o) => ({ label: o.label[locale], value: o.votes })), { title: tr(text.results, locale) })}</div>`
   : ''}`;
       sendHtml(res, 200, consolePage(viewer, { title: election.title[locale], area: 'democracy', path, body }));
@@ -139,13 +153,13 @@ ${results.breakdown.shown && results.breakdown.groups.length > 0
       const series = cumulative(attendees.map((a) => a.registration.createdAt), locale);
       const body = html`<p><a href="/console/democracy">${tr(text.back, locale)}</a></p>${okFlash(req, locale)}
 <div class="grid"><div class="card"><h2>${tr(text.signups, locale)}</h2><div class="stat" id="signup-count">${event.confirmed} <small>${tr(text.confirmed, locale, { n: event.confirmed, capacity: event.capacity, w: event.waitlisted })}</small></div>
-${barChart([{ label: '✓', value: event.confirmed }, { label: '…', value: event.waitlisted }], { title: tr(text.signups, locale), width: 420 })}</div>
+${barChart([{ label: tr(text.confirmedLabel, locale), value: event.confirmed }, { label: tr(text.waitlistedLabel, locale), value: event.waitlisted }], { title: tr(text.signups, locale), width: 420 })}</div>
 <div class="card"><h2>${tr(text.overTime, locale)}</h2>${timeChart(series, { title: tr(text.overTime, locale), kind: 'line', max: event.capacity })}
 <p class="muted">${tr(text.when, locale)}: ${formatDateTime(event.startsAt, locale)} · ${event.place || event.link}</p></div></div>
 <p class="actions"><a class="button" href="/console/democracy/event/${event.id}/attendees.csv">${tr(text.exportAttendees, locale)}</a></p>
 <form method="post" action="/console/democracy/event/${event.id}/check-in" class="filters">${csrfField(viewer)}<label>${tr(text.checkIn, locale)}<input name="code" required maxlength="20" autocomplete="off"></label><button type="submit">${tr(text.checkInButton, locale)}</button></form>
 <table id="attendees"><thead><tr><th>${tr(text.name, locale)}</th><th>${tr(text.department, locale)}</th><th>${tr(text.status, locale)}</th><th>${tr(text.signedUp, locale)}</th><th>${tr(text.checkedIn, locale)}</th></tr></thead><tbody>${attendees.map(
-  ({ registration: r, member: m }) => html`<tr><td>${m ? `${m.name} (${m.employeeNumber})` : r.memberId}</td><td>${m?.department ?? ''}</td><td>${r.status}${r.position ? ` #${r.position}` : ''}</td><td>${formatDateTime(r.createdAt, locale)}</td><td>${r.checkedInAt ? formatDateTime(r.checkedInAt, locale) : ''}</td></tr>`,
+  ({ registration: r, member: m }) => html`<tr><td>${m ? `${m.name} (${m.employeeNumber})` : r.memberId}</td><td>${m?.department ?? ''}</td><td>${REGISTRATION[r.status] ? tr(REGISTRATION[r.status]!, locale) : r.status}${r.position ? ` #${r.position}` : ''}</td><td>${formatDateTime(r.createdAt, locale)}</td><td>${r.checkedInAt ? formatDateTime(r.checkedInAt, locale) : ''}</td></tr>`,
 )}</tbody></table>`;
       sendHtml(res, 200, consolePage(viewer, { title: event.title[locale], area: 'democracy', path, body }));
     }),
