@@ -39,6 +39,11 @@ export const TeamsActivitySchema = z
     replyToId: z.string().max(300).optional().nullable(),
     action: z.string().max(50).optional().nullable(),
     membersAdded: z.array(AccountSchema).max(1000).optional().nullable(),
+    entities: z
+      .array(z.object({ type: z.string().max(100).optional().nullable(), text: z.string().max(1000).optional().nullable(), mentioned: z.object({ id: z.string().max(500) }).passthrough().optional().nullable() }).passthrough())
+      .max(200)
+      .optional()
+      .nullable(),
     channelData: z
       .object({
         tenant: z.object({ id: z.string().max(100) }).passthrough().optional().nullable(),
@@ -86,12 +91,20 @@ export function eventIdOf(activity: TeamsActivity): string | undefined {
   return `${activity.id.slice(0, 200)}@${conversation}`;
 }
 
-/** Message text without the bot's @mention and the markup Teams wraps mentions and spaces in. */
+/**
+ * Message text without the bot's @mention and the markup Teams wraps mentions and spaces in. The
+ * bot's mention is found by the mentioned account (Teams shows the bot under its localized name,
+ * 工会助手 or Union Assistant); other people's mentions keep their name.
+ */
 export function messageText(activity: TeamsActivity): string {
-  const raw = activity.text ?? '';
-  const botName = activity.recipient?.name;
-  return raw
-    .replace(/<at>([^<]*)<\/at>/gi, (whole, name: string) => (botName && name.trim() !== botName.trim() ? name : ''))
+  let text = activity.text ?? '';
+  const botId = activity.recipient?.id;
+  for (const entity of activity.entities ?? []) {
+    if (entity.type === 'mention' && entity.text && botId && entity.mentioned?.id === botId) text = text.split(entity.text).join(' ');
+  }
+  const botName = activity.recipient?.name?.trim();
+  return text
+    .replace(/<at>([^<]*)<\/at>/gi, (_whole, name: string) => (botName && name.trim() === botName ? '' : name))
     .replace(/&nbsp;/gi, ' ')
     .replace(/<\/?(p|div|span|br)\b[^>]*>/gi, ' ')
     .replace(/\s+/g, ' ')

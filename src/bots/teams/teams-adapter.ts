@@ -4,6 +4,17 @@ import type { TeamsConfig } from '../../config.ts';
 import type { Logger } from '../../core/logger.ts';
 
 /**
+ * An error as it may be logged. Bot Connector errors carry the request they failed on — the
+ * message being sent, and the bearer token — so only the name, message and status are kept.
+ */
+export function loggableError(error: unknown): { name: string; message: string; status?: number; stack?: string } {
+  if (!(error instanceof Error)) return { name: 'Error', message: String(error).slice(0, 300) };
+  const status = (error as { statusCode?: number }).statusCode;
+  // A RestError's message can quote the service's answer; a stack names only our code.
+  return { name: error.name, message: error.message.slice(0, 300), ...(status ? { status } : {}), ...(error.name === 'RestError' ? {} : { stack: error.stack }) };
+}
+
+/**
  * botbuilder's CloudAdapter over ConfigurationBotFrameworkAuthentication. With credentials it
  * validates the Bot Framework's signed token on every request and signs what it sends; without
  * them it is in local-development mode for the Bot Framework Emulator.
@@ -19,7 +30,7 @@ export function createTeamsAdapter(config: TeamsConfig, logger: Logger): CloudAd
   const adapter = new CloudAdapter(auth);
   // Errors the bot's own code did not catch: logged without the activity (it may hold message text).
   adapter.onTurnError = async (context, error) => {
-    logger.error({ err: error, activity: context.activity?.type }, 'teams turn failed');
+    logger.error({ err: loggableError(error), activity: context.activity?.type }, 'teams turn failed');
   };
   return adapter;
 }

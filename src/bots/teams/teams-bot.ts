@@ -13,6 +13,7 @@ import { referenceOf, rememberConversation } from './conversation-reference.ts';
 import { eventBase, identityOf, isPersonal, messageText, TeamsActivitySchema, type TeamsActivity } from './inbound-activity.ts';
 import { cardAttachment, completedCard, foldsIntoCard, replyToActivity, type FileLinker } from './reply-activity.ts';
 import { inlineActions, replySections } from './reply-card.ts';
+import { loggableError } from './teams-adapter.ts';
 import { teamsTexts } from './teams-texts.ts';
 
 /** What a case-card button did: a redrawn card (for everyone, or for the presser only), or a message. */
@@ -120,7 +121,7 @@ export class TeamsBot {
         if (linked.member) return email.slice(0, 320);
       }
     } catch (error) {
-      this.options.app.logger.warn({ err: error instanceof Error ? error.message : String(error) }, 'teams member lookup failed');
+      this.options.app.logger.warn({ err: loggableError(error) }, 'teams member lookup failed');
     }
     if (this.#unmatched.size > 10_000) this.#unmatched.clear();
     this.#unmatched.set(key, Date.now() + LOOKUP_BACKOFF_MS);
@@ -149,7 +150,7 @@ export class TeamsBot {
   }
 
   async #failed(context: TurnContext, activity: TeamsActivity, error: unknown): Promise<void> {
-    this.options.app.logger.error({ err: error, activity: activity.type }, 'teams turn failed');
+    this.options.app.logger.error({ err: loggableError(error), activity: activity.type }, 'teams turn failed');
     await context.sendActivity({ type: 'message', text: teamsTexts.failed[this.#platformLocale(activity)] });
   }
 
@@ -238,7 +239,7 @@ export class TeamsBot {
       if (done) await respond({ statusCode: 200, type: ADAPTIVE_CARD_CONTENT_TYPE, value: done });
       else await message(folded.map(replyToPlainText).join('\n') || '✓');
     } catch (error) {
-      this.options.app.logger.error({ err: error }, 'teams card action failed');
+      this.options.app.logger.error({ err: loggableError(error) }, 'teams card action failed');
       await message(teamsTexts.failed[locale]);
     }
   }
