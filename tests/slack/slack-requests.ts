@@ -81,6 +81,22 @@ export function buttonPress(
   return { payload: JSON.stringify(payload) };
 }
 
+/** A button press on the App Home tab (the container is the view, there is no channel). */
+export function homeButtonPress(user: string, element: { action_id: string; block_id?: string; value: string }): Record<string, string> {
+  const payload = {
+    type: 'block_actions',
+    user: { id: user, username: user.toLowerCase(), team_id: TEAM },
+    api_app_id: 'A0APP',
+    token: 'verification-token-unused',
+    container: { type: 'view', view_id: 'VHOME' },
+    trigger_id: `${Date.now()}.${++counter}.${randomUUID().slice(0, 8)}`,
+    team: { id: TEAM, domain: 'fake' },
+    view: { id: 'VHOME', type: 'home', blocks: [] },
+    actions: [{ type: 'button', action_id: element.action_id, block_id: element.block_id ?? 'b', value: element.value, action_ts: `${Date.now() / 1000}` }],
+  };
+  return { payload: JSON.stringify(payload) };
+}
+
 /** A modal submission (view_submission) with the state Slack reports. */
 export function viewSubmission(user: string, view: { id?: string; callback_id: string; private_metadata: string }, values: Record<string, Record<string, unknown>>): Record<string, string> {
   const payload = {

@@ -8,11 +8,12 @@ import { escapeMrkdwn, truncate } from './mrkdwn.ts';
 import { AppHomeOpenedSchema } from './payloads.ts';
 import type { AppHomeTab, SlackContext } from './slack-context.ts';
 import { fill, slackText } from './slack-messages.ts';
+import { ValueStash } from './value-stash.ts';
 
 type Block = Slack.KnownBlock;
 
 /** One part of the Home tab, computed for the member who opened it. */
-export type HomeSection = (args: { app: App; member: Member | undefined; locale: Locale; now: Date }) => Promise<Block[]>;
+export type HomeSection = (args: { app: App; member: Member | undefined; locale: Locale; now: Date; stash: ValueStash }) => Promise<Block[]>;
 
 const home = {
   title: { 'zh-CN': '工会助手', en: 'Union Assistant' },
@@ -26,7 +27,6 @@ const home = {
   },
   linked: { 'zh-CN': '✅ 已关联会员：{name}（{department}）', en: '✅ Linked to member: {name} ({department})' },
   menu: { 'zh-CN': '打开菜单', en: 'Open the menu' },
-  updated: { 'zh-CN': '更新于 {time}', en: 'Updated {time}' },
 } satisfies Record<string, Bilingual>;
 
 function section(text: string): Block {
@@ -42,7 +42,7 @@ function section(text: string): Block {
 export class AppHome implements AppHomeTab {
   readonly #sections: HomeSection[] = [];
 
-  constructor(private readonly ctx: Pick<SlackContext, 'app' | 'client' | 'directory'>) {}
+  constructor(private readonly ctx: Pick<SlackContext, 'app' | 'client' | 'directory' | 'records'>) {}
 
   add(section: HomeSection): this {
     this.#sections.push(section);
@@ -67,9 +67,10 @@ export class AppHome implements AppHomeTab {
         elements: [{ type: 'button', action_id: 'home-menu', text: { type: 'plain_text', text: home.menu[locale], emoji: true }, value: action('help.menu'), style: 'primary' }],
       },
     ];
+    const stash = new ValueStash();
     for (const part of this.#sections) {
       try {
-        const more = await part({ app, member, locale, now });
+        const more = await part({ app, member, locale, now, stash });
         if (more.length > 0) blocks.push({ type: 'divider' }, ...more);
       } catch (error) {
         // One failing section should not take the whole tab down.
@@ -77,6 +78,7 @@ export class AppHome implements AppHomeTab {
       }
     }
     blocks.push({ type: 'divider' }, { type: 'context', elements: [{ type: 'mrkdwn', text: home.commands[locale] }] });
+    await stash.save(this.ctx.records);
     // Slack refuses a view over 100 blocks: keep the head and the end, shorten the middle.
     const fitted = blocks.length > LIMITS.blocksPerView ? [...blocks.slice(0, LIMITS.blocksPerView - 1), blocks.at(-1)!] : blocks;
     return { type: 'home', blocks: fitted };

@@ -157,7 +157,7 @@ export function registerInteractions(ctx: SlackContext): void {
           await ack({ response_action: 'errors', errors: { c: fill(chosen.length < min ? slackText.tooFew : slackText.tooMany, locale, { min, max }) } });
           return;
         }
-        input = { type: 'form', formId: choices.data.id, values: { [choices.data.id]: chosen.map((c) => c.value) } };
+        input = { type: 'form', formId: choices.data.id, values: { selected: chosen.map((c) => c.value) } };
       }
     }
     await ack();

@@ -131,14 +131,23 @@ export function formModal(form: FormReply, metadata: ModalMetadata, locale: Loca
   return modal(form.title, blocks, metadata, locale, form.submitLabel);
 }
 
-/** A multi-choice question (a multi-seat ballot) as a modal with its limits. */
+const TOGGLE_MARK = /^[☑☐]\s*/;
+
+/**
+ * A multi-choice question (a multi-seat ballot, a multi-select survey question) as a modal with
+ * its limits. Submitted as the form `<choices id>` with the chosen choices' values under
+ * `selected`, the contract of the survey and vote flows' `onForm`.
+ */
 export function choicesModal(choices: ChoicesReply, metadata: ModalMetadata, locale: Locale, title: string): Slack.ModalView {
   const limits = choices.multiple ?? { min: 0, max: choices.choices.length };
-  const options = optionsOf(choices.choices);
+  // Flows that toggle choices one press at a time mark them ☑ / ☐: the modal shows them checked.
+  const options = optionsOf(choices.choices.map((c) => ({ label: c.label.replace(TOGGLE_MARK, '') })));
+  const checked = options.filter((_, i) => choices.choices[i]!.label.startsWith('☑'));
+  const initial = checked.length > 0 ? { initial_options: checked } : {};
   const input: Slack.InputBlock['element'] =
     options.length <= LIMITS.checkboxOptions
-      ? { type: 'checkboxes', action_id: 'v', options }
-      : { type: 'multi_static_select', action_id: 'v', options, max_selected_items: Math.max(1, limits.max) };
+      ? { type: 'checkboxes', action_id: 'v', options, ...initial }
+      : { type: 'multi_static_select', action_id: 'v', options, max_selected_items: Math.max(1, limits.max), ...initial };
   const hint = limits.min > 0 ? fill(slackText.chooseBetween, locale, limits) : fill(slackText.chooseUpTo, locale, limits);
   return modal(
     title,

@@ -4,6 +4,7 @@ import type { SlackConfig } from '../../config.ts';
 import type { HttpServer } from '../../server/http.ts';
 import { AppHome, registerAppHome } from './app-home.ts';
 import { boltLogger } from './bolt-logger.ts';
+import { casesSection, eventsSection, surveysSection, votesSection } from './home-sections.ts';
 import { SlackDeliverer } from './deliverer.ts';
 import { SlackDirectory } from './directory.ts';
 import { registerInteractions } from './interactions.ts';
@@ -89,7 +90,7 @@ export async function attachSlack(server: HttpServer, app: App): Promise<SlackCh
   const sender = new SlackSender({ client, records, logger: app.logger, publicUrl: app.config.publicUrl, defaultLocale: app.config.defaultLocale });
   const turns = new SlackTurns({ app, directory, sender });
   const context: SlackContext = { app, config, bolt, client, records, directory, sender, turns, home: undefined as unknown as AppHome };
-  const home = new AppHome(context);
+  const home = new AppHome(context).add(surveysSection).add(votesSection).add(eventsSection).add(casesSection);
   context.home = home;
 
   registerMemberEvents(context);
