@@ -1,5 +1,6 @@
 import { Jieba } from '@node-rs/jieba';
 import { dict } from '@node-rs/jieba/dict.js';
+import { memoise } from './memo.ts';
 
 let jieba: Jieba | undefined;
 
@@ -28,8 +29,10 @@ const HAN = /\p{Script=Han}/u;
 const HAN_RUN = /\p{Script=Han}+/gu;
 const WORDISH = /[\p{L}\p{N}]/u;
 
-/** Search-mode jieba words, lower-cased, without punctuation and stopwords. */
-export function segment(text: string): string[] {
+/** Search-mode jieba words, lower-cased, without punctuation and stopwords (memoised: callers must not mutate). */
+export const segment = memoise(segmentUncached);
+
+function segmentUncached(text: string): string[] {
   const words: string[] = [];
   for (const raw of instance().cutForSearch(text, true)) {
     const word = raw.trim().toLowerCase();
@@ -50,7 +53,7 @@ const phraseCache = new Map<string, string[]>();
 export function segmentPhrase(phrase: string): string[] {
   let words = phraseCache.get(phrase);
   if (!words) {
-    words = segment(phrase);
+    words = segmentUncached(phrase);
     if (phraseCache.size < 20_000) phraseCache.set(phrase, words);
   }
   return words;

@@ -1,4 +1,5 @@
 import { sha256 } from '../hash.ts';
+import { memoise } from '../memo.ts';
 import { wordBoundaries } from '../segmenter.ts';
 import { CONTRACT_ENTRIES } from './contracts.ts';
 import { DISPUTE_ENTRIES } from './disputes.ts';
@@ -163,8 +164,10 @@ function matchesSplit(text: string, parts: string[], wellCut: (start: number, en
   return false;
 }
 
-/** Finds the concepts a text mentions, in Chinese or in English. */
-export function findConcepts(text: string): ConceptMatch[] {
+/** Finds the concepts a text mentions, in Chinese or in English (memoised: callers must not mutate). */
+export const findConcepts = memoise(findConceptsUncached);
+
+function findConceptsUncached(text: string): ConceptMatch[] {
   const t = thesaurus();
   const counts = new Map<number, number>();
   const phrases = new Map<number, Set<string>>();
