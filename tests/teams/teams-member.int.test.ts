@@ -80,6 +80,19 @@ describe.each(providers)('Teams channel, member side, on %s', (provider) => {
     expect(posted.map(shownText).join('\n')).toContain('I can');
   });
 
+  it('keeps each person in a channel thread in their own conversation with the bot', async () => {
+    const thread = { id: '19:general@thread.tacv2;messageid=1700000000999', conversationType: 'channel' };
+    const other: TestUser = { id: '29:other', name: '王二', aadObjectId: 'aad-other' };
+    await postActivity(server.url, teamsActivity(connector.url, zhang, thread, { type: 'message', text: '<at>Union Assistant</at> talk to a person' }));
+    connector.reset();
+    // Someone else in the same thread is not talking to zhang's case.
+    await postActivity(server.url, teamsActivity(connector.url, other, thread, { type: 'message', text: '<at>Union Assistant</at> help' }));
+    const texts = connector.posted().map(shownText).join('\n');
+    expect(texts).toContain('I can');
+    expect(texts).not.toMatch(/passed on to staff/i);
+    expect(connector.posted().every((p) => p.conversationId === thread.id)).toBe(true);
+  });
+
   it('greets with a welcome card when installed, and remembers the conversation for later', async () => {
     const update = teamsActivity(connector.url, zhang, { id: 'a:personal-new' }, { type: 'conversationUpdate', membersAdded: [{ id: '28:union-assistant' }] });
     await postActivity(server.url, update);

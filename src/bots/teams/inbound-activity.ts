@@ -112,13 +112,24 @@ export function messageText(activity: TeamsActivity): string {
     .slice(0, 8000);
 }
 
+/**
+ * The session key of an activity. A 1:1 chat is one person's conversation. In a channel thread or
+ * group chat several people talk to the bot at once, so each of them has their own session there
+ * (their own survey in progress, their own case): the key adds who is speaking. Replies still go
+ * to the shared conversation, whose id is in the stored reference.
+ */
+export function conversationKeyOf(activity: TeamsActivity): string {
+  if (isPersonal(activity)) return activity.conversation.id;
+  return `${activity.conversation.id}#${activity.from.aadObjectId || activity.from.id}`.slice(0, 500);
+}
+
 /** The fields of an inbound event every Teams activity shares; the caller adds the input. */
 export function eventBase(activity: TeamsActivity, reference: string, email?: string): Omit<InboundEventInput, 'input'> {
   const locale: Locale | undefined = normaliseLocale(activity.locale ?? undefined);
   const eventId = eventIdOf(activity);
   return {
     channel: 'teams',
-    conversationKey: activity.conversation.id,
+    conversationKey: conversationKeyOf(activity),
     identity: identityOf(activity, email),
     ...(locale ? { locale } : {}),
     ...(eventId ? { eventId } : {}),

@@ -10,7 +10,7 @@ import { ADAPTIVE_CARD_CONTENT_TYPE, card, paragraphs, type AdaptiveCard } from 
 import { parseCardSubmission, type CardSubmission } from './card-data.ts';
 import { parseCommand } from './commands.ts';
 import { referenceOf, rememberConversation } from './conversation-reference.ts';
-import { eventBase, identityOf, isPersonal, messageText, TeamsActivitySchema, type TeamsActivity } from './inbound-activity.ts';
+import { conversationKeyOf, eventBase, identityOf, isPersonal, messageText, TeamsActivitySchema, type TeamsActivity } from './inbound-activity.ts';
 import { cardAttachment, completedCard, foldsIntoCard, replyToActivity, type FileLinker } from './reply-activity.ts';
 import { inlineActions, replySections } from './reply-card.ts';
 import { loggableError } from './teams-adapter.ts';
@@ -77,7 +77,7 @@ export class TeamsBot {
       case 'conversationUpdate':
         return this.#onConversationUpdate(context, activity);
       case 'installationUpdate':
-        if (activity.action === 'add') await rememberConversation(this.options.app.store, activity.conversation.id, referenceOf(activity), this.#platformLocale(activity));
+        if (activity.action === 'add') await rememberConversation(this.options.app.store, conversationKeyOf(activity), referenceOf(activity), this.#platformLocale(activity));
         return;
       default:
         return;
