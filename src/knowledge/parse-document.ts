@@ -48,8 +48,9 @@ export function parseDocument(relativePath: string, markdown: string): ParsedDoc
   const h1s = scanLines(split.body).flatMap(({ heading }) => (heading?.level === 1 ? [heading] : []));
   if (h1s.length === 0) fail(`no H1 heading: the body must start with "# ${front.title}"`);
   const mismatched = h1s.find((heading) => heading.text !== front.title);
-  // A repeated H1 equal to the title is tolerated: some official texts print their title twice.
   if (mismatched) fail(`H1 "${mismatched.text}" differs from title "${front.title}"`);
+  // A law may repeat its title as an H1 (the official text of 最低工资规定 does); others may not.
+  if (h1s.length > 1 && front.type !== 'law') fail(`${h1s.length} H1 headings: the body must have exactly one`);
 
   const context = { documentId: front.id, title: front.title, docType: front.type, language: front.language };
   const questions = front.type === 'law' ? [] : front.questions;

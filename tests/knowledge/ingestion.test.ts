@@ -42,6 +42,13 @@ describe('law chunking', () => {
     expect(appendix.text).toContain('女职工禁忌从事的劳动范围');
   });
 
+  it('accepts a law that repeats its title as an H1 (the official text does)', async () => {
+    const doc = parseDocument('laws/minimum-wage-provisions.md', await read('laws/minimum-wage-provisions.md'));
+    expect(doc.chunks.filter((chunk) => /^第.+条$/.test(chunk.section))).toHaveLength(15);
+    expect(doc.chunks.find((chunk) => chunk.section === '第十五条')!.text).not.toContain('测算方法附件');
+    expect(doc.chunks.map((chunk) => chunk.section)).toContain('最低工资标准测算方法');
+  });
+
   it('chunks a law without articles by heading', async () => {
     const doc = parseDocument(
       'laws/monthly-working-days-wage-conversion-notice.md',
@@ -99,6 +106,7 @@ describe('front matter errors', () => {
     expect(reject('faq/a.md', faq(base.replace('title: 标题\n', '')))).toMatch(/title/);
     expect(reject('faq/a.md', faq(base, '# 别的标题\n\n正文。\n'))).toMatch(/H1 "别的标题" differs from title "标题"/);
     expect(reject('faq/a.md', faq(base, '正文。\n'))).toMatch(/no H1/);
+    expect(reject('faq/a.md', faq(base, '# 标题\n\n正文。\n\n# 标题\n'))).toMatch(/2 H1 headings/);
     expect(reject('faq/a.md', faq(base.replace('id: x-faq', 'id: X Faq')))).toMatch(/^id: must be kebab-case/);
     expect(reject('faq/a.md', faq(base.replace('language: zh-CN', 'language: fr')))).toMatch(/language/);
     expect(reject('faq/a.md', faq(`${base}\nfoo: [unclosed`))).toMatch(/not valid YAML/);

@@ -3,7 +3,7 @@ import type { Locale } from '../../core/locale.ts';
 import { CONFIDENCE_THRESHOLD } from '../confidence.ts';
 import type { DocumentRecord } from '../records.ts';
 import type { SearchHit } from '../types.ts';
-import { citationOf, lawReference, summarise } from './format.ts';
+import { citationOf, lawReference, sectionsOf, summarise } from './format.ts';
 import type { KnowledgeReader } from './knowledge-reader.ts';
 import { TEXTS } from './texts.ts';
 import type { Answer, AnswerKind, Answerer } from './types.ts';
@@ -63,7 +63,7 @@ export function createExtractiveAnswerer(knowledge: KnowledgeReader): Answerer {
         guideRecord = chosen.record;
         if (chosen.record) {
           if (kind === 'psych') parts.push(TEXTS.psychOpening[locale]);
-          const summary = summarise(chosen.record.body, locale === 'en' ? 700 : 320);
+          const summary = guideSummary(chosen.record, guide, locale);
           parts.push(`${chosen.record.title}\n${chosen.otherLanguage ? `${TEXTS.otherLanguageNote[locale]}\n` : ''}${summary}`);
           const firstChunk = knowledge.getChunk(chosen.record.chunkIds[0] ?? '') ?? guide;
           citations.push(citationOf(firstChunk, summary));
@@ -98,6 +98,25 @@ export function createExtractiveAnswerer(knowledge: KnowledgeReader): Answerer {
       };
     },
   };
+}
+
+/** What helps now, for a wellbeing article (its intro and its "what can help" section). */
+const HELPS_NOW = /现在可以做|what can help/i;
+
+/**
+ * The summary of a guide: an FAQ's opening paragraphs; a psych article's introduction and what
+ * can help now; for a union page, the section that matched when it is in the member's language.
+ */
+function guideSummary(record: DocumentRecord, hit: SearchHit, locale: Locale): string {
+  const limit = locale === 'en' ? 700 : 320;
+  if (record.type === 'psych') {
+    const sections = sectionsOf(record.body);
+    const intro = sections.find((section) => section.heading === '');
+    const helps = sections.find((section) => HELPS_NOW.test(section.heading));
+    if (helps) return [intro ? summarise(intro.text, limit / 2) : '', summarise(helps.text, limit)].filter(Boolean).join('\n\n');
+  }
+  if (record.type === 'union' && record.id === hit.documentId && hit.section) return summarise(`## ${hit.section}\n\n${hit.text}`, limit);
+  return summarise(record.body, limit);
 }
 
 /** The document in the member's language (through `translationOf`, either direction), or the original. */

@@ -37,6 +37,17 @@ export function summarise(body: string, limit: number): string {
   return out.join('\n\n');
 }
 
+/** A document body split at its H2 headings; the text before the first one has heading ''. */
+export function sectionsOf(body: string): { heading: string; text: string }[] {
+  const sections = [{ heading: '', text: '' }];
+  for (const line of body.split('\n')) {
+    const h2 = /^##\s+(.+?)\s*$/.exec(line);
+    if (h2) sections.push({ heading: h2[1]!, text: '' });
+    else if (!/^#\s/.test(line)) sections.at(-1)!.text += `${line}\n`;
+  }
+  return sections.filter((section) => section.text.trim() !== '');
+}
+
 /** "《中华人民共和国劳动合同法》第八十二条", or in English "Labour Contract Law of the PRC (…), Article 82 (第八十二条)". */
 export function lawReference(hit: SearchHit, knowledge: KnowledgeReader, locale: Locale): string {
   if (locale === 'zh-CN') return `《${hit.title}》${hit.section}`;
