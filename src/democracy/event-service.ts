@@ -9,7 +9,7 @@ import type { EventView } from '../store/events.ts';
 import type { PrismaTransaction, Store } from '../store/index.ts';
 import type { Member } from '../store/members.ts';
 import type { Contact } from '../store/surveys.ts';
-import { eligibility, type Eligibility } from './audience.ts';
+import { eligibility, readAudience, type Eligibility } from './audience.ts';
 import { fill } from './bilingual.ts';
 import { parseDefinition } from './definition-file.ts';
 import { EventDefinitionSchema } from './event-definition.ts';
@@ -136,12 +136,15 @@ export class EventService {
 
   /** Signs up inside the caller's transaction (a chat turn). Throws `not_eligible` or `closed`. */
   async signUpInTx(tx: PrismaTransaction, input: { member: Member | undefined; eventId: string; contact?: Contact; now: Date }): Promise<SignUpOutcome> {
-    // Inside a transaction every read goes through `tx` (on SQLite anything else would wait for it).
-    const audience = await this.deps.store.events.audienceOf(tx, input.eventId);
-    if (!audience) throw new AppError('not_found', `no event ${input.eventId}`);
-    const who = eligibility(input.member, audience);
-    if (who !== 'ok') throw new AppError('not_eligible', `not eligible: ${who}`, { reason: who });
-    const outcome = await this.deps.store.events.registrations.signUp(tx, { eventId: input.eventId, memberId: input.member!.id, channel: input.contact?.channel, conversationKey: input.contact?.conversationKey, now: input.now });
+    if (!input.member) throw new AppError('not_eligible', 'not eligible: unlinked', { reason: 'unlinked' });
+    const member = input.member;
+    // The audience is checked on the event row read under its lock (inside a transaction every
+    // read goes through `tx`: on SQLite anything else would wait for it).
+    const eligible = (audienceJson: string) => {
+      const who = eligibility(member, readAudience(audienceJson));
+      if (who !== 'ok') throw new AppError('not_eligible', `not eligible: ${who}`, { reason: who });
+    };
+    const outcome = await this.deps.store.events.registrations.signUp(tx, { eventId: input.eventId, memberId: member.id, channel: input.contact?.channel, conversationKey: input.contact?.conversationKey, now: input.now, eligible });
     if (outcome.changed) await this.deps.store.audit.record({ actor: input.member!.id, action: 'event.signup', target: input.eventId, details: { status: outcome.registration.status, seq: outcome.registration.seq } }, tx);
     return outcome;
   }

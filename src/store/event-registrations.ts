@@ -42,6 +42,17 @@ function toView(row: Row): RegistrationView {
   };
 }
 
+const LockedEventSchema = z.object({
+  capacity: z.coerce.number().int(),
+  nextSeq: z.coerce.number().int(),
+  status: z.string(),
+  signupDeadline: z.coerce.date().nullable(),
+  startsAt: z.coerce.date(),
+  audience: z.string(),
+});
+/** The event row as read under its lock. */
+export type LockedEvent = z.infer<typeof LockedEventSchema>;
+
 /** What a sign-up did. */
 export interface SignUpOutcome {
   registration: RegistrationView;
@@ -61,9 +72,14 @@ export class EventRegistrationRepository {
   ) {}
 
   /** Locks the event row for the rest of the transaction (SQLite: writers are already serialised). */
-  async lock(tx: PrismaTransaction, eventId: string): Promise<{ capacity: number; nextSeq: number; status: string; signupDeadline: Date | null; startsAt: Date }> {
-    if (this.provider === 'postgresql') await tx.$queryRaw`SELECT "id" FROM "Event" WHERE "id" = ${eventId} FOR UPDATE`;
-    const event = await tx.event.findUnique({ where: { id: eventId }, select: { capacity: true, nextSeq: true, status: true, signupDeadline: true, startsAt: true } });
+  async lock(tx: PrismaTransaction, eventId: string): Promise<LockedEvent> {
+    if (this.provider === 'postgresql') {
+      // One round trip: the lock is held for the rest of the transaction, so every one counts.
+      const rows = await tx.$queryRaw<Record<string, unknown>[]>`SELECT "capacity", "nextSeq", "status", "signupDeadline", "startsAt", "audience" FROM "Event" WHERE "id" = ${eventId} FOR UPDATE`;
+      if (!rows[0]) throw new AppError('not_found', 'no such event');
+      return LockedEventSchema.parse(rows[0]);
+    }
+    const event = await tx.event.findUnique({ where: { id: eventId }, select: { capacity: true, nextSeq: true, status: true, signupDeadline: true, startsAt: true, audience: true } });
     if (!event) throw new AppError('not_found', 'no such event');
     return event;
   }
@@ -85,8 +101,9 @@ export class EventRegistrationRepository {
    * Signs a member up: confirmed while places are left, waitlisted after. The caller has
    * checked eligibility; this checks the event is open and before its deadline.
    */
-  async signUp(tx: PrismaTransaction, input: { eventId: string; memberId: string; channel?: Channel; conversationKey?: string; now: Date }): Promise<SignUpOutcome> {
+  async signUp(tx: PrismaTransaction, input: { eventId: string; memberId: string; channel?: Channel; conversationKey?: string; now: Date; eligible: (audienceJson: string) => void }): Promise<SignUpOutcome> {
     const event = await this.lock(tx, input.eventId);
+    input.eligible(event.audience);
     const existing = await tx.eventRegistration.findUnique({ where: { eventId_memberId: { eventId: input.eventId, memberId: input.memberId } } });
     if (existing && existing.status !== 'cancelled') return { registration: { ...toView(existing), position: await this.#position(tx, existing) }, changed: false };
     if (event.status !== 'open') throw new AppError('closed', 'sign-ups for this event are not open', { reason: 'not-open' });

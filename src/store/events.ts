@@ -108,12 +108,6 @@ export class EventRepository {
     return (await this.get(id, tx))!;
   }
 
-  /** Just the audience (a light read inside a sign-up's transaction). */
-  async audienceOf(tx: PrismaTransaction | Prisma, id: string): Promise<Audience | undefined> {
-    const row = await tx.event.findUnique({ where: { id }, select: { audience: true } });
-    return row ? readAudience(row.audience) : undefined;
-  }
-
   async get(id: string, tx: PrismaTransaction | Prisma = this.prisma): Promise<EventView | undefined> {
     const row = await tx.event.findUnique({ where: { id } });
     return row ? this.#toView(row, tx) : undefined;
