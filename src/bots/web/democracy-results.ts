@@ -23,6 +23,7 @@ const text = {
   average: { 'zh-CN': '平均 {n}', en: 'average {n}' },
   texts: { 'zh-CN': '文字回答', en: 'Written answers' },
   breakdown: { 'zh-CN': '按部门', en: 'By department' },
+  noBreakdown: { 'zh-CN': '不显示按部门的细分（保护小部门的匿名性）：', en: 'No breakdown by department (it would single people out):' },
   exportResults: { 'zh-CN': '导出结果 CSV', en: 'Export results (CSV)' },
   exportResponses: { 'zh-CN': '导出答卷 CSV', en: 'Export responses (CSV)' },
   exportAttendees: { 'zh-CN': '导出报名名单 CSV', en: 'Export sign-ups (CSV)' },
@@ -120,7 +121,7 @@ ${barChart(tally.options.map((o) => ({ label: o.label[locale], value: o.votes })
       const { survey, results, started, submitted } = await services.surveys.results(params.id!);
       const body = html`<p><a href="/console/democracy">${tr(text.back, locale)}</a></p>${okFlash(req, locale)}
 <p class="actions"><a class="button" href="/console/democracy/survey/${survey.id}/results.csv">${tr(text.exportResults, locale)}</a> <a class="button" href="/console/democracy/survey/${survey.id}/responses.csv">${tr(text.exportResponses, locale)}</a></p>
-<p class="stat">${tr(text.respondents, locale, { n: submitted, started })}</p>
+<div class="stat" id="respondents">${submitted} <small>${tr(text.respondents, locale, { n: submitted, started })}</small></div>
 ${results.questions.map(
   (q) => html`<div class="card"><h2>${q.text[locale]}</h2>
 ${q.options.length > 0 ? barChart(q.options.map((o) => ({ label: o.label[locale], value: o.count })), { title: q.text[locale] }) : ''}
@@ -129,7 +130,7 @@ ${q.texts.length > 0 ? html`<details><summary>${tr(text.texts, locale)} (${q.tex
 )}
 ${results.breakdown.shown && results.breakdown.groups.length > 0
   ? html`<div class="card"><h2>${tr(text.breakdown, locale)}</h2><table><thead><tr><th>${tr(text.department, locale)}</th><th>n</th></tr></thead><tbody>${results.breakdown.groups.map((g) => html`<tr><td>${g.department}</td><td>${g.respondents}</td></tr>`)}</tbody></table></div>`
-  : results.breakdown.reason ? html`<p class="muted">${results.breakdown.reason}</p>` : ''}`;
+  : results.breakdown.reason ? html`<p class="muted">${tr(text.noBreakdown, locale)} ${results.breakdown.reason}</p>` : ''}`;
       sendHtml(res, 200, consolePage(viewer, { title: survey.title[locale], area: 'democracy', path, body }));
     }),
   );
