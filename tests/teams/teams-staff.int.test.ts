@@ -99,6 +99,20 @@ describe.each(providers)('Teams staff channel and handoff on %s', (provider) => 
     expect(connector.calls.some((c) => c.method === 'PUT')).toBe(false);
   });
 
+  it('sends the conversation to an older client privately, never into the channel', async () => {
+    connector.reset();
+    const submit = teamsActivity(connector.url, li, thread, { type: 'message', replyToId: casePost.responseId, value: pressed(caseCard, 'Show conversation') });
+    await postActivity(server.url, submit);
+    const created = connector.calls.find((c) => c.method === 'POST' && c.path === '/v3/conversations');
+    expect(created?.body).toMatchObject({ isGroup: false, members: [{ id: li.id }], tenantId: 'tenant-1' });
+    const privately = connector.calls.find((c) => c.method === 'POST' && c.conversationId === created!.responseId);
+    expect(JSON.stringify(privately?.body)).toContain('My boss has not paid me for two months.');
+    const inChannel = connector.posted().filter((p) => p.conversationId === thread.id);
+    expect(inChannel.map(shownText).join('\n')).toContain('private chat');
+    expect(JSON.stringify(inChannel)).not.toContain('not paid');
+    expect(connector.calls.some((c) => c.method === 'PUT')).toBe(false);
+  });
+
   it("delivers a staff reply typed in the case card to the member's chat by proactive message", async () => {
     const sendReply = executeActions(caseCard).find((a) => String(a.verb) === 'teams-staff.reply')!;
     const body = await press(li, sendReply.title as string, { uaStaffReply: 'We will call you today.' });

@@ -1,4 +1,4 @@
-import { TeamsInfo, type Activity, type TurnContext } from 'botbuilder';
+import { TeamsInfo, type Activity, type CloudAdapter, type ConversationParameters, type TurnContext } from 'botbuilder';
 import { z } from 'zod';
 import type { App } from '../../app.ts';
 import type { TurnOutcome } from '../../core/assistant.ts';
@@ -10,7 +10,7 @@ import { ADAPTIVE_CARD_CONTENT_TYPE, card, paragraphs, type AdaptiveCard } from 
 import { parseCardSubmission, type CardSubmission } from './card-data.ts';
 import { parseCommand } from './commands.ts';
 import { referenceOf, rememberConversation } from './conversation-reference.ts';
-import { conversationKeyOf, eventBase, identityOf, isPersonal, messageText, TeamsActivitySchema, type TeamsActivity } from './inbound-activity.ts';
+import { conversationKeyOf, eventBase, identityOf, isPersonal, messageText, tenantOf, TeamsActivitySchema, type TeamsActivity } from './inbound-activity.ts';
 import { cardAttachment, completedCard, foldsIntoCard, replyToActivity, type FileLinker } from './reply-activity.ts';
 import { inlineActions, replySections } from './reply-card.ts';
 import { loggableError } from './teams-adapter.ts';
@@ -38,6 +38,8 @@ export interface StaffCommands {
 
 export interface TeamsBotOptions {
   app: App;
+  /** The bot's Microsoft App ID ("" in Emulator mode), to open private chats as. */
+  appId: string;
   fileLink?: FileLinker;
   staff?: StaffCommands;
 }
@@ -45,6 +47,9 @@ export interface TeamsBotOptions {
 const ExecuteValueSchema = z.object({ action: z.object({ type: z.string(), verb: z.string().optional().nullable(), data: z.unknown() }), trigger: z.string().optional().nullable() });
 
 const INVOKE_MESSAGE = 'application/vnd.microsoft.activity.message';
+
+/** The audience of tokens for the Bot Connector in the public cloud. */
+const BOT_FRAMEWORK_AUDIENCE = 'https://api.botframework.com';
 
 /** How long an account Teams reported no roster email for is not asked about again. */
 const LOOKUP_BACKOFF_MS = 10 * 60_000;
@@ -199,7 +204,12 @@ export class TeamsBot {
         // A shared case card is redrawn for everyone; a private one (the conversation) only in a 1:1 chat.
         const redraw = result.card && activity.replyToId && (result.private ? isPersonal(activity) : result.shared);
         if (redraw) await context.updateActivity({ type: 'message', id: activity.replyToId!, attachments: [cardAttachment(result.card!)] });
-        const message = result.message ?? (result.card && !redraw ? teamsTexts.needsNewerTeams[locale] : undefined);
+        let message = result.message;
+        if (result.card && !redraw && result.private) {
+          // What only the presser may read goes to a private chat with them, never into the channel.
+          await this.#sendPrivately(context, activity, result.card);
+          message = teamsTexts.sentPrivately[locale];
+        }
         if (message) await context.sendActivity({ type: 'message', text: message });
         return;
       }
@@ -242,6 +252,22 @@ export class TeamsBot {
       this.options.app.logger.error({ err: loggableError(error) }, 'teams card action failed');
       await message(teamsTexts.failed[locale]);
     }
+  }
+
+  /** Opens (or reuses) the 1:1 chat between the bot and the person behind an activity, and posts a card there. */
+  async #sendPrivately(context: TurnContext, activity: TeamsActivity, content: AdaptiveCard): Promise<void> {
+    const adapter = context.adapter as CloudAdapter;
+    const tenantId = tenantOf(activity);
+    const parameters = {
+      isGroup: false,
+      bot: { id: activity.recipient?.id ?? '', name: activity.recipient?.name ?? '' },
+      members: [{ id: activity.from.id, name: activity.from.name ?? '' }],
+      tenantId,
+      channelData: { tenant: { id: tenantId } },
+    } as ConversationParameters;
+    await adapter.createConversationAsync(this.options.appId, activity.channelId, activity.serviceUrl, BOT_FRAMEWORK_AUDIENCE, parameters, async (privateContext) => {
+      await privateContext.sendActivity({ type: 'message', attachments: [cardAttachment(content)] });
+    });
   }
 
   async #operate(context: TurnContext, activity: TeamsActivity, value: string, typed: string | undefined, locale: Locale): Promise<StaffOutcome> {

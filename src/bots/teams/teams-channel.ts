@@ -30,7 +30,7 @@ export function attachTeams(server: HttpServer, app: App): void {
     poke: () => app.delivery.poke(),
   });
   app.tickets.onTicketEvent((event) => staff.onEvent(event));
-  const bot = new TeamsBot({ app, fileLink, staff });
+  const bot = new TeamsBot({ app, appId: botAppId(config), fileLink, staff });
 
   server.route('POST', '/api/messages', async (req, res) => {
     const body = await readJson(req, MAX_BODY);

@@ -50,10 +50,7 @@ export const teamsTexts = {
   casesUnavailable: { 'zh-CN': '工单功能尚未启用。', en: 'Cases are not available yet.' },
   noCases: { 'zh-CN': '目前没有待处理的工单。', en: 'There are no open cases.' },
   openCases: { 'zh-CN': '待处理的工单', en: 'Open cases' },
-  needsNewerTeams: {
-    'zh-CN': '请在最新版 Teams 中操作，或在工单控制台中查看。',
-    en: 'Please use a current Teams client for this, or open the case console.',
-  },
+  sentPrivately: { 'zh-CN': '已在私聊中发给您。', en: 'Sent to you in a private chat.' },
   caseFailed: { 'zh-CN': '操作未完成：{reason}', en: 'That did not work: {reason}' },
 } satisfies Record<string, Bilingual>;
 
