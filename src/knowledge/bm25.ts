@@ -97,15 +97,4 @@ export class Bm25Index {
       .sort((x, y) => y.score - x.score)
       .slice(0, limit);
   }
-
-  /**
-   * The largest score any document could get for this query: every term present with a
-   * saturated frequency. Dividing by it gives a 0..1 "how much of the query matched".
-   */
-  maxScore(query: ReadonlyMap<string, number>): number {
-    // A term no document has counts as the rarest possible: an unknown word is a real miss.
-    let sum = 0;
-    for (const [term, weight] of query) sum += weight * this.idfOrUnseen(term) * (this.params.k1 + 1);
-    return sum;
-  }
 }

@@ -5,7 +5,7 @@ import { ManifestSchema, StoreSchema, type Manifest } from './manifest.ts';
 import type { ChunkRecord, DocumentRecord } from './records.ts';
 import { VectorIndex } from './vector-index.ts';
 
-export const MANIFEST = 'manifest.json';
+const MANIFEST = 'manifest.json';
 const LOCK = 'build.lock';
 /** A lock untouched for this long is taken to belong to a crashed process. */
 const STALE_LOCK_MS = 60_000;

@@ -10,6 +10,7 @@ import type { Embedder } from './embedder.ts';
 import { applyChanges, type IndexChanges } from './index-builder.ts';
 import { acquireBuildLock, loadIndex, manifestFingerprint, removeOldFiles, writeAtomic, type LoadedIndex } from './index-files.ts';
 import { createLocalEmbedder } from './local-embedder.ts';
+import { warmUpSegmenter } from './segmenter.ts';
 import { DocumentError, parseDocument } from './parse-document.ts';
 import { fromDocumentRecord, type DocumentRecord } from './records.ts';
 import { SearchEngine, type DetailedRetrieval } from './search-engine.ts';
@@ -70,6 +71,8 @@ export class KnowledgeService {
       tuning,
     );
     await mkdir(service.indexDir, { recursive: true });
+    // Load jieba's dictionary now rather than on the first member's question.
+    warmUpSegmenter();
     await service.reloadIfChanged();
     return service;
   }

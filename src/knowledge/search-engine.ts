@@ -88,7 +88,7 @@ export class SearchEngine {
       });
     }
 
-    if (t.mode === 'hybrid') this.rerank(query, analyzed, scores);
+    if (t.mode === 'hybrid') this.rerank(query, scores);
 
     const ranked = [...scores].sort((a, b) => b[1] - a[1]);
     const hits = this.withCitedArticles(this.collapseTranslations(ranked, analyzed.english), scores, k);
@@ -123,7 +123,7 @@ export class SearchEngine {
     return total > 0 ? found / total : 0;
   }
 
-  private rerank(query: string, analyzed: AnalyzedQuery, scores: Map<number, number>): void {
+  private rerank(query: string, scores: Map<number, number>): void {
     const t = this.tuning;
     const unit = 1 / (t.rrfK + 1);
     const laws = this.lawNames.find(query);
@@ -147,7 +147,6 @@ export class SearchEngine {
         if (similarity > 0) scores.set(index, score + t.faqQuestionBoost * unit * similarity * similarity);
       }
     }
-    void analyzed;
   }
 
   /** Of a document and its translation, keeps the one in the query's language. */
