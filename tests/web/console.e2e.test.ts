@@ -15,6 +15,7 @@ describe.skipIf(!!browserMissing)('web console in Chromium', () => {
     await seedPerson(app, 'S001', '李强', ['staff']);
     await seedPerson(app, 'M001', '张伟');
     await seedPerson(app, 'M002', '陈静');
+    await seedPerson(app, 'M003', '赵敏');
     await seedPerson(app, 'A001', '王芳', ['admin']);
     browser = await openBrowser();
   });
@@ -97,6 +98,31 @@ describe.skipIf(!!browserMissing)('web console in Chromium', () => {
     } finally {
       await memberBrowser.close();
       await adminBrowser.close();
+    }
+  });
+
+  it('a member votes in a multi-seat election with checkboxes and the ballot is cast', async () => {
+    const election = await app.votes.create(
+      { kind: 'choose-up-to', seats: 2, title: '工会委员补选', candidates: [{ name: '候选人甲' }, { name: '候选人乙' }, { name: '候选人丙' }] },
+      'test',
+    );
+    await app.votes.open(election.id, 'test');
+    const memberBrowser = await openBrowser({ viewport: { width: 390, height: 780 } });
+    try {
+      const member = await memberBrowser.context.newPage();
+      await signIn(member, server.url, 'M003', PASSWORD, '/');
+      await member.locator('#text').fill('投票');
+      await member.locator('#send').click();
+      await member.locator('.msg.card', { hasText: '工会委员补选' }).locator('button').first().click();
+      const ballot = member.locator('.msg form.f', { has: member.locator('input[type="checkbox"]') }).last();
+      await ballot.locator('label', { hasText: '候选人甲' }).locator('input').check();
+      await ballot.locator('label', { hasText: '候选人丙' }).locator('input').check();
+      await ballot.locator('button[type="submit"]').click();
+      await member.locator('.msg.me', { hasText: '候选人甲、候选人丙' }).waitFor();
+      await member.locator('.msg.card button.primary').last().click();
+      await expect.poll(async () => (await app.votes.turnout(election.id)).participants).toBe(1);
+    } finally {
+      await memberBrowser.close();
     }
   });
 });

@@ -31,6 +31,8 @@ header button { background: none; border: 0; text-decoration: underline; cursor:
 .actions button.primary { background: var(--accent); color: #fff; }
 .actions button:disabled { opacity: .5; cursor: default; }
 form.f label { display: block; margin-top: .4rem; font-size: .9rem; }
+form.f label.check { display: flex; gap: .4rem; align-items: center; }
+form.f label.check input { width: auto; }
 form.f input, form.f textarea, form.f select { width: 100%; font: inherit; padding: .35rem; }
 footer { display: flex; gap: .5rem; padding: .7rem; background: #fff; border-top: 1px solid #ddd; }
 footer textarea { flex: 1; resize: none; font: inherit; padding: .5rem; border: 1px solid #ccc; border-radius: 8px; height: 2.9rem; }
@@ -72,7 +74,26 @@ export const CHAT_JS = `
         if (r.actions.length) box.appendChild(buttons(r.actions, true));
         break;
       }
-      case 'choices': box = el('div', 'msg bot', r.prompt); box.appendChild(buttons(r.choices, true)); break;
+      case 'choices':
+        box = el('div', 'msg bot', r.prompt);
+        if (r.multiple) {
+          // A multi-select (several seats, a multiple-choice question): tick, then submit once,
+          // as Slack's and Teams' multi-selects do; the flow checks the limits again.
+          const f = el('form', 'f');
+          for (const c of r.choices) { const l = el('label', 'check'); const i = el('input'); i.type = 'checkbox'; i.value = c.value; l.appendChild(i); l.appendChild(document.createTextNode(' ' + c.label.replace(/^[☐☑] /, ''))); f.appendChild(l); }
+          const hint = el('div', 'disclaimer', page.chooseBetween.replace('{min}', r.multiple.min).replace('{max}', r.multiple.max));
+          const s = el('button', 'primary', page.submit); s.type = 'submit'; const wrap = el('div', 'actions'); wrap.appendChild(s);
+          f.appendChild(hint); f.appendChild(wrap);
+          f.onsubmit = (e) => {
+            e.preventDefault();
+            const ticked = [...f.querySelectorAll('input:checked')];
+            if (ticked.length < r.multiple.min || ticked.length > r.multiple.max) { hint.classList.add('notice-warning'); return; }
+            s.disabled = true;
+            send({ type: 'form', formId: r.id, values: { selected: ticked.map((i) => i.value) } }, ticked.map((i) => i.parentElement.textContent.trim()).join('、'));
+          };
+          box.appendChild(f);
+        } else box.appendChild(buttons(r.choices, true));
+        break;
       case 'card':
         box = el('div', 'msg bot card');
         box.appendChild(el('strong', '', r.title));

@@ -14,6 +14,8 @@ const text = {
   signOut: { 'zh-CN': '退出', en: 'Sign out' },
   console: { 'zh-CN': '工作台', en: 'Console' },
   message: { 'zh-CN': '消息', en: 'Message' },
+  submit: { 'zh-CN': '提交', en: 'Submit' },
+  chooseBetween: { 'zh-CN': '请选择 {min}–{max} 项', en: 'Choose {min} to {max}' },
   welcome: {
     'zh-CN': '您好！我是工会助手。可以问我劳动法问题（如加班费、年假、解除合同），也可以输入“帮助”查看问卷、投票、活动报名和联系工会工作人员。',
     en: 'Hello! I am the union assistant. Ask me about labour law (overtime pay, annual leave, dismissal), or type "help" for surveys, votes, event sign-ups and talking to union staff.',
@@ -36,7 +38,7 @@ export function webChatPage(viewer: Viewer, options: { staffish: boolean }): Saf
 <title>${tr(text.title, locale)}</title>
 <link rel="stylesheet" href="/assets/chat.css">
 </head>
-<body data-locale="${locale}" data-sources="${tr(text.sources, locale)}" data-error="${tr(text.error, locale)}">
+<body data-locale="${locale}" data-sources="${tr(text.sources, locale)}" data-error="${tr(text.error, locale)}" data-submit="${tr(text.submit, locale)}" data-choose-between="${tr(text.chooseBetween, locale)}">
 <header><span class="title">${tr(text.title, locale)}</span>
 ${options.staffish ? html`<a href="/console">${tr(text.console, locale)}</a>` : ''}
 ${languageLink(locale, '/')}
