@@ -8,7 +8,7 @@ import { clientAddress, cookie, field, localPath, query, redirect, sendHtml } fr
 import { LANGUAGE_COOKIE, tr } from './i18n.ts';
 import { csrfField, plainPage } from './layout.ts';
 import { SESSION_COOKIE, type Viewer } from './viewer.ts';
-import { SESSION_TTL_MS, type SignedIn } from './web-auth.ts';
+import type { SignedIn } from './web-auth.ts';
 import { page, type WebContext } from './web-context.ts';
 
 const text = {
@@ -56,7 +56,8 @@ function landing(signedIn: SignedIn, next: string): string {
 
 /** Sign-in, sign-out, sign-in links and the language switch. */
 export function attachLoginRoutes(server: HttpServer, web: WebContext): void {
-  const sessionCookie = (token: string) => cookie(web.cookies, SESSION_COOKIE, token, Math.floor(SESSION_TTL_MS / 1000));
+  // A browser-session cookie: the server's session (8 hours from the last request) decides expiry.
+  const sessionCookie = (token: string) => cookie(web.cookies, SESSION_COOKIE, token);
   const signedInResponse = (res: ServerResponse, token: string, signedIn: SignedIn, next: string) =>
     redirect(res, landing(signedIn, next), { 'set-cookie': sessionCookie(token) });
 
