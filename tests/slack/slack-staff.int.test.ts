@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { providers } from '../helpers/database.ts';
 import { slackHarness, type SlackHarness } from './slack-harness.ts';
-import { blocksText, buttonPress, channelMessage, directMessage, findButton, postToSlack, viewSubmission } from './slack-requests.ts';
+import { blocksText, buttonPress, channelMessage, directMessage, findButton, postToSlack, slashCommand, viewSubmission } from './slack-requests.ts';
 
 const STAFF = 'CSTAFF';
 
@@ -46,6 +46,13 @@ describe.each(providers)('Slack staff channel on %s', (provider) => {
     expect(findButton(cardBlocks, 'Claim')).toBeDefined();
     expect(findButton(cardBlocks, 'Close')).toBeDefined();
     cardTs = card.response!.ts as string;
+  });
+
+  it('lists the member\'s open cases with /union cases', async () => {
+    const before = dm('UALICE').length;
+    await postToSlack(h.url, { form: slashCommand('UALICE', 'DALICE', 'cases') });
+    const list = await h.fake.waitFor(() => dm('UALICE')[before], 'the case list');
+    expect(blocksText(list.params.blocks)).toMatch(/Case [A-Z0-9]{8} · Legal · Open/);
   });
 
   it('carries the conversation in the card thread, both ways', async () => {

@@ -1,7 +1,11 @@
-import type { Locale } from '../../core/locale.ts';
+import type { Bilingual, Locale } from '../../core/locale.ts';
+import { replies, type Reply } from '../../core/reply.ts';
+import { categoryLabels, statusLabels } from '../../flows/handoff/texts.ts';
+import type { Member } from '../../store/members.ts';
+import type { SlackUser } from './directory.ts';
 import { SlashCommandSchema } from './payloads.ts';
 import type { SlackContext } from './slack-context.ts';
-import { slackText } from './slack-messages.ts';
+import { fill, slackText } from './slack-messages.ts';
 
 /** The slash command the manifest declares. */
 export const SLASH_COMMAND = '/union';
@@ -9,30 +13,45 @@ export const SLASH_COMMAND = '/union';
 /**
  * Subcommands, as the words the flows already understand in each language: a subcommand is a
  * shortcut for typing that word, so the command and the conversation cannot drift apart.
+ * `cases` has no conversation word; the adapter lists the member's cases itself.
  */
 const SUBCOMMANDS: Record<string, Record<Locale, string>> = {
   help: { 'zh-CN': '帮助', en: 'help' },
   surveys: { 'zh-CN': '问卷', en: 'surveys' },
   vote: { 'zh-CN': '投票', en: 'vote' },
   events: { 'zh-CN': '活动', en: 'events' },
-  cases: { 'zh-CN': '我的案件', en: 'my cases' },
 };
-const ALIASES: Record<string, string> = { survey: 'surveys', votes: 'vote', ballot: 'vote', event: 'events', case: 'cases', 帮助: 'help', 问卷: 'surveys', 投票: 'vote', 活动: 'events', 案件: 'cases' };
+const ALIASES: Record<string, string> = { survey: 'surveys', votes: 'vote', ballot: 'vote', event: 'events', 帮助: 'help', 问卷: 'surveys', 投票: 'vote', 活动: 'events', 案件: 'cases', 个案: 'cases', case: 'cases' };
 
-/** What `/union <text>` asks for: a message to the assistant and the language it implies. */
-export function commandMessage(text: string, profileLocale: Locale): { text: string; locale: Locale } {
+/** What `/union <text>` asks for: a message to the assistant (or the case list) and its language. */
+export function commandMessage(text: string, profileLocale: Locale): { text: string; locale: Locale; cases?: true } {
   const trimmed = text.trim();
   const [first = '', ...rest] = trimmed.split(/\s+/);
   const word = first.toLowerCase();
   if (word === 'ask' || word === '问') return { text: rest.join(' '), locale: profileLocale };
-  const name = SUBCOMMANDS[word] ? word : ALIASES[word];
   if (!trimmed) return { text: SUBCOMMANDS.help![profileLocale], locale: profileLocale };
-  if (name && rest.length === 0) {
-    // A Chinese subcommand answers in Chinese; an English one in the profile's language.
-    const locale: Locale = /\p{Script=Han}/u.test(first) ? 'zh-CN' : profileLocale;
-    return { text: SUBCOMMANDS[name]![locale], locale };
-  }
+  const name = SUBCOMMANDS[word] || word === 'cases' ? word : ALIASES[word];
+  // A Chinese subcommand answers in Chinese; an English one in the profile's language.
+  const locale: Locale = /\p{Script=Han}/u.test(first) ? 'zh-CN' : profileLocale;
+  if (name === 'cases' && rest.length === 0) return { text: '', locale, cases: true };
+  if (name && rest.length === 0) return { text: SUBCOMMANDS[name]![locale], locale };
   return { text: trimmed, locale: profileLocale };
+}
+
+const casesText = {
+  title: { 'zh-CN': '您的个案：', en: 'Your cases:' },
+  line: { 'zh-CN': '· 个案 {id} · {category} · {status}', en: '· Case {id} · {category} · {status}' },
+  none: { 'zh-CN': '您目前没有进行中的个案。需要帮助时，输入“转人工”即可联系工会工作人员。', en: 'You have no open cases. Type "talk to a person" whenever you want to reach union staff.' },
+  hint: { 'zh-CN': '在这里留言即可联系负责您个案的工作人员。', en: 'Write here to reach the staff member handling your case.' },
+} satisfies Record<string, Bilingual>;
+
+/** The member's cases that are not closed, where each stands (never their content). */
+async function caseReplies(ctx: SlackContext, member: Member | undefined, user: SlackUser, locale: Locale): Promise<Reply[]> {
+  if (!member) return replies({ type: 'notice', level: 'info', text: fill(slackText.unlinked, locale, { why: (user.email ? slackText.emailUnknown : slackText.noEmail)[locale], user: user.id }) });
+  const open = await ctx.app.store.tickets.list({ memberId: member.id, status: ['open', 'claimed', 'waiting', 'resolved'] });
+  if (open.length === 0) return replies({ type: 'text', text: casesText.none[locale] });
+  const lines = open.map((t) => fill(casesText.line, locale, { id: t.id, category: categoryLabels[t.category][locale], status: statusLabels[t.status][locale] }));
+  return replies({ type: 'text', text: [casesText.title[locale], ...lines].join('\n') }, { type: 'notice', level: 'info', text: casesText.hint[locale] });
 }
 
 /**
@@ -53,6 +72,11 @@ export function registerSlashCommand(ctx: SlackContext): void {
     const dm = await ctx.directory.dmChannel(command.user_id);
     await ack(dm === command.channel_id ? undefined : { response_type: 'ephemeral', text: slackText.repliedInDm[profileLocale] });
     const message = commandMessage(command.text, profileLocale);
+    if (message.cases) {
+      const { member } = await ctx.app.store.members.resolveIdentity({ channel: 'slack', tenant: command.team_id, externalId: command.user_id, displayName: user.displayName, email: user.email });
+      await ctx.turns.deliver({ channel: dm }, await caseReplies(ctx, member, user, message.locale), { locale: message.locale });
+      return;
+    }
     await ctx.turns.run({
       team: command.team_id,
       user: command.user_id,
