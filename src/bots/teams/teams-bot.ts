@@ -1,4 +1,4 @@
-import { TeamsInfo, type Activity, type CloudAdapter, type ConversationParameters, type TurnContext } from 'botbuilder';
+import { type Activity, type CloudAdapter, type ConversationParameters, type TurnContext } from 'botbuilder';
 import { z } from 'zod';
 import type { App } from '../../app.ts';
 import type { TurnOutcome } from '../../core/assistant.ts';
@@ -10,6 +10,7 @@ import { ADAPTIVE_CARD_CONTENT_TYPE, card, paragraphs, type AdaptiveCard } from 
 import { parseCardSubmission, type CardSubmission } from './card-data.ts';
 import { parseCommand } from './commands.ts';
 import { referenceOf, rememberConversation } from './conversation-reference.ts';
+import { RosterLink } from './roster-link.ts';
 import { conversationKeyOf, eventBase, identityOf, isPersonal, messageText, tenantOf, TeamsActivitySchema, type TeamsActivity } from './inbound-activity.ts';
 import { cardAttachment, completedCard, foldsIntoCard, replyToActivity, type FileLinker } from './reply-activity.ts';
 import { inlineActions, replySections } from './reply-card.ts';
@@ -51,19 +52,17 @@ const INVOKE_MESSAGE = 'application/vnd.microsoft.activity.message';
 /** The audience of tokens for the Bot Connector in the public cloud. */
 const BOT_FRAMEWORK_AUDIENCE = 'https://api.botframework.com';
 
-/** How long an account Teams reported no roster email for is not asked about again. */
-const LOOKUP_BACKOFF_MS = 10 * 60_000;
-
 /**
  * The Teams channel's turn logic: turns activities into inbound events for the assistant and
  * draws its replies as Teams messages and Adaptive Cards. Thin on purpose: what to answer is the
  * conversation core's business; this file only knows Teams.
  */
 export class TeamsBot {
-  /** Accounts recently looked up without finding a roster email (tenant/id → retry after, ms). */
-  readonly #unmatched = new Map<string, number>();
+  readonly #roster: RosterLink;
 
-  constructor(private readonly options: TeamsBotOptions) {}
+  constructor(private readonly options: TeamsBotOptions) {
+    this.#roster = new RosterLink(options.app.store, options.app.logger);
+  }
 
   async onTurn(context: TurnContext): Promise<void> {
     const parsed = TeamsActivitySchema.safeParse(context.activity);
@@ -106,41 +105,14 @@ export class TeamsBot {
     return normaliseLocale(activity.locale ?? undefined) ?? this.options.app.config.defaultLocale;
   }
 
-  /**
-   * The member's verified email, asked of Teams only while the account is not yet linked to the
-   * roster: the assistant links it when the email matches exactly one member.
-   */
-  async #email(context: TurnContext, activity: TeamsActivity): Promise<string | undefined> {
-    if (activity.channelId !== 'msteams') return undefined;
-    const identity = identityOf(activity);
-    const known = await this.options.app.store.members.resolveIdentity(identity);
-    if (known.member) return undefined;
-    // Not on the roster (yet): ask Teams again only now and then, not on every message.
-    const key = `${identity.tenant}/${identity.externalId}`;
-    if ((this.#unmatched.get(key) ?? 0) > Date.now()) return undefined;
-    try {
-      const account = await TeamsInfo.getMember(context, activity.from.id);
-      const email = account.email || account.userPrincipalName;
-      if (email && email.includes('@')) {
-        const linked = await this.options.app.store.members.resolveIdentity({ ...identity, email: email.slice(0, 320) });
-        if (linked.member) return email.slice(0, 320);
-      }
-    } catch (error) {
-      this.options.app.logger.warn({ err: loggableError(error) }, 'teams member lookup failed');
-    }
-    if (this.#unmatched.size > 10_000) this.#unmatched.clear();
-    this.#unmatched.set(key, Date.now() + LOOKUP_BACKOFF_MS);
-    return undefined;
-  }
-
   /** The member behind an activity, linking by email on the way (for staff operations). */
   async #member(context: TurnContext, activity: TeamsActivity): Promise<Member | undefined> {
-    const email = await this.#email(context, activity);
+    const email = await this.#roster.email(context, activity);
     return (await this.options.app.store.members.resolveIdentity(identityOf(activity, email))).member;
   }
 
   async #handle(context: TurnContext, activity: TeamsActivity, input: InboundInput): Promise<TurnOutcome> {
-    const email = await this.#email(context, activity);
+    const email = await this.#roster.email(context, activity);
     const reference = JSON.stringify(referenceOf(activity));
     const { locale, ...base } = eventBase(activity, reference, email);
     // A button carries no language of its own: the conversation's (that of the member's last
