@@ -104,6 +104,11 @@ export class WebAccountRepository {
     });
   }
 
+  /** Puts back a session that `deleteSessionsOf` removed (the one that changed the password). */
+  async restoreSession(session: WebSessionView): Promise<void> {
+    await this.prisma.webSession.create({ data: { id: session.id, accountId: session.accountId, csrfToken: session.csrfToken, expiresAt: session.expiresAt, lastSeenAt: new Date() } });
+  }
+
   async deleteSession(id: string): Promise<void> {
     await this.prisma.webSession.deleteMany({ where: { id } });
   }

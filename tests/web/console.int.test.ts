@@ -128,6 +128,20 @@ describe.each(providers)('web console on %s', (provider) => {
     await expect(auth.createAccount('M001', undefined, 'test')).rejects.toThrow(/already has an account/);
   });
 
+  it('changes one’s own password and signs out the other sessions', async () => {
+    await seedPerson(app, 'P001', '吴磊', ['staff']);
+    const here = new WebClient(server.url);
+    const elsewhere = new WebClient(server.url);
+    await here.signIn('P001');
+    await elsewhere.signIn('P001');
+    await here.get('/account/password');
+    expect((await here.post('/account/password', { current: 'not it', password: 'another long password' })).status).toBe(401);
+    expect((await here.post('/account/password', { current: PASSWORD, password: 'another long password' })).status).toBe(303);
+    expect((await here.get('/console/cases')).status).toBe(200);
+    expect((await elsewhere.get('/console/cases')).status).toBe(303);
+    expect((await new WebClient(server.url).signIn('P001', 'another long password')).status).toBe(303);
+  });
+
   it('cannot take away its own admin role', async () => {
     const browser = new WebClient(server.url);
     await browser.signIn('A001');

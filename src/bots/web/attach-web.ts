@@ -7,6 +7,7 @@ import { CHAT_CSS, CHAT_JS } from './chat-assets.ts';
 import { CONSOLE_CSS, CONSOLE_JS } from './console-assets.ts';
 import { attachConsole } from './console-routes.ts';
 import { attachLoginRoutes } from './login-routes.ts';
+import { attachPasswordPage } from './password-page.ts';
 import { RateLimiter } from './rate-limit.ts';
 import { WebAuth } from './web-auth.ts';
 import { attachWebChat } from './web-chat.ts';
@@ -62,6 +63,7 @@ export function attachWeb(server: HttpServer, app: App): WebContext {
   asset(server, '/assets/chat.css', 'text/css; charset=utf-8', CHAT_CSS);
   asset(server, '/assets/chat.js', 'text/javascript; charset=utf-8', CHAT_JS);
   attachLoginRoutes(server, web);
+  attachPasswordPage(server, web);
   attachWebChat(server, web);
   attachConsole(server, web);
   return web;

@@ -14,6 +14,7 @@ const text = {
   chat: { 'zh-CN': '会员聊天', en: 'Member chat' },
   signOut: { 'zh-CN': '退出', en: 'Sign out' },
   signIn: { 'zh-CN': '登录', en: 'Sign in' },
+  password: { 'zh-CN': '修改密码', en: 'Change password' },
   otherLanguage: { 'zh-CN': 'English', en: '中文' },
   skip: { 'zh-CN': '跳到正文', en: 'Skip to content' },
 } satisfies Record<string, Bilingual>;
@@ -64,7 +65,7 @@ export function consolePage(viewer: Viewer, options: { title: string; area: Area
 <nav class="areas">${nav}</nav><span class="spacer"></span>
 <a href="/">${tr(text.chat, locale)}</a>
 ${languageLink(locale, options.path)}
-${member ? html`<span class="who">${member.name}</span><form method="post" action="/logout" class="inline">${csrfField(viewer)}<button type="submit" class="link">${tr(text.signOut, locale)}</button></form>` : html`<a href="/login">${tr(text.signIn, locale)}</a>`}
+${member ? html`<a class="who" href="/account/password" title="${tr(text.password, locale)}">${member.name}</a><form method="post" action="/logout" class="inline">${csrfField(viewer)}<button type="submit" class="link">${tr(text.signOut, locale)}</button></form>` : html`<a href="/login">${tr(text.signIn, locale)}</a>`}
 </header>
 <main id="main"><h1>${options.title}</h1>${options.body}</main>
 <script src="/assets/console.js" defer></script>

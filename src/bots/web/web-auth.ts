@@ -128,6 +128,18 @@ export class WebAuth {
     return { session, account, member };
   }
 
+  /** Changes one's own password after checking the current one; other sessions are signed out. */
+  async changePassword(signedIn: SignedIn, current: string, next: string): Promise<boolean> {
+    const account = await this.accounts.get(signedIn.account.id);
+    if (!account?.passwordHash || !(await verifyPassword(current, account.passwordHash))) return false;
+    await this.accounts.setPassword(account.id, await this.#hash(next));
+    await this.accounts.deleteSessionsOf(account.id);
+    // The browser that changed it keeps working: its session is recreated under the same token.
+    await this.accounts.restoreSession(signedIn.session);
+    await this.store.audit.record({ actor: signedIn.member.id, action: 'accounts.password', target: signedIn.member.id });
+    return true;
+  }
+
   async signOut(signedIn: SignedIn): Promise<void> {
     await this.accounts.deleteSession(signedIn.session.id);
     await this.store.audit.record({ actor: signedIn.member.id, action: 'web.sign-out', target: signedIn.account.id });
