@@ -8,8 +8,8 @@ import { QuestionSimilarity } from './question-similarity.ts';
 import type { ChunkRecord, DocumentRecord } from './records.ts';
 import { DEFAULT_TUNING, type SearchTuning } from './search-tuning.ts';
 import type { Retrieval, SearchHit } from './types.ts';
-import type { VectorIndex } from './vector-index.ts';
 import { PSYCH_ENTRIES } from './thesaurus/psych.ts';
+import type { VectorIndex } from './vector-index.ts';
 
 const WELLBEING = new Set(PSYCH_ENTRIES.map((entry) => entry.id));
 
@@ -30,7 +30,8 @@ export class SearchEngine {
   private readonly byId = new Map<string, number>();
   private readonly documents = new Map<string, DocumentRecord>();
   private readonly lawNames: LawNameMatcher;
-  private readonly faqQuestions = new Map<string, QuestionSimilarity>();
+  /** The colloquial questions (and title) of each FAQ, psych and union document. */
+  private readonly guideQuestions = new Map<string, QuestionSimilarity>();
 
   constructor(
     documents: readonly DocumentRecord[],
@@ -46,7 +47,7 @@ export class SearchEngine {
     });
     for (const doc of documents) {
       this.documents.set(doc.id, doc);
-      if (doc.type !== 'law') this.faqQuestions.set(doc.id, new QuestionSimilarity([doc.title, ...doc.questions]));
+      if (doc.type !== 'law') this.guideQuestions.set(doc.id, new QuestionSimilarity([doc.title, ...doc.questions]));
     }
     this.lawNames = new LawNameMatcher(
       documents.flatMap((doc) => (doc.law ? [{ id: doc.id, title: doc.title, ...doc.law }] : [])),
@@ -92,16 +93,15 @@ export class SearchEngine {
 
     const ranked = [...scores].sort((a, b) => b[1] - a[1]);
     const hits = this.withCitedArticles(this.collapseTranslations(ranked, analyzed.english), scores, k);
+    const topGuide = hits.find((hit) => hit.docType !== 'law');
     const signals: ConfidenceSignals = {
       coverage: this.literalCoverage(analyzed, hits.slice(0, 3)),
       topSimilarity,
       concepts: analyzed.concepts.filter((c) => c.weight >= 0.5).length,
-      faqSimilarity: 0,
+      faqSimilarity: topGuide ? (this.guideQuestions.get(topGuide.documentId)?.best(query) ?? 0) : 0,
+      wellbeing: analyzed.concepts.filter((c) => WELLBEING.has(c.id)).length,
+      psychTop: hits[0]?.docType === 'psych',
     };
-    signals.wellbeing = analyzed.concepts.filter((c) => WELLBEING.has(c.id)).length;
-    signals.psychTop = hits[0]?.docType === 'psych';
-    const topFaq = hits.find((hit) => hit.docType !== 'law');
-    if (topFaq) signals.faqSimilarity = this.faqQuestions.get(topFaq.documentId)?.best(query) ?? 0;
     return { hits, confidence: computeConfidence(signals), signals };
   }
 
@@ -140,10 +140,10 @@ export class SearchEngine {
         if (index !== undefined) scores.set(index, (scores.get(index) ?? 0) + t.articleMentionBoost * unit * (laws.length > 0 ? 3 : 1));
       }
     }
-    if (this.faqQuestions.size > 0) {
+    if (this.guideQuestions.size > 0) {
       const signature = QuestionSimilarity.signature(query);
       for (const [index, score] of scores) {
-        const similarity = this.faqQuestions.get(this.chunks[index]!.documentId)?.best(signature) ?? 0;
+        const similarity = this.guideQuestions.get(this.chunks[index]!.documentId)?.best(signature) ?? 0;
         if (similarity > 0) scores.set(index, score + t.faqQuestionBoost * unit * similarity * similarity);
       }
     }

@@ -11,10 +11,14 @@ import type { Answer, AnswerKind, Answerer } from './types.ts';
 const RETRIEVE = 8;
 const MAX_ARTICLES = 3;
 
-/** The kind of answer the hits call for: a guide (FAQ, psych, union) in the top three decides, else the top hit. */
+/** The guide an answer follows: the first FAQ, psych or union hit among the top three. */
+function guideOf(hits: SearchHit[]): SearchHit | undefined {
+  return hits.slice(0, 3).find((hit) => hit.docType !== 'law');
+}
+
+/** The kind of answer the hits call for: the guide's type decides, else the top hit's. */
 export function kindOf(hits: SearchHit[]): AnswerKind {
-  const guide = hits.slice(0, 3).find((h) => h.docType !== 'law');
-  const hit = guide ?? hits[0];
+  const hit = guideOf(hits) ?? hits[0];
   if (!hit) return 'none';
   if (hit.docType === 'psych') return 'psych';
   if (hit.docType === 'union') return 'union';
@@ -34,9 +38,14 @@ export function lowConfidenceAnswer(locale: Locale, confidence: number): Answer 
   };
 }
 
-/** Appends the not-legal-advice paragraph to a legal answer's text. */
-export function withDisclaimer(text: string, kind: AnswerKind, locale: Locale): string {
-  return kind === 'legal' ? `${text}\n\n${TEXTS.disclaimer[locale]}` : text;
+/**
+ * Ends an answer the way its kind requires: a legal answer with the not-legal-advice paragraph
+ * and the offer of a legal officer (always last), a wellbeing answer with the offer of a
+ * counsellor, a union answer with a pointer to union staff.
+ */
+export function withClosing(text: string, kind: AnswerKind, locale: Locale): string {
+  const closing = { legal: TEXTS.disclaimer, psych: TEXTS.counsellorOffer, union: TEXTS.unionClosing, none: undefined }[kind];
+  return closing ? `${text}\n\n${closing[locale]}` : text;
 }
 
 /**
@@ -52,7 +61,7 @@ export function createExtractiveAnswerer(knowledge: KnowledgeReader): Answerer {
       const { hits, confidence } = retrieval;
       if (hits.length === 0 || confidence < CONFIDENCE_THRESHOLD) return lowConfidenceAnswer(locale, confidence);
 
-      const guide = hits.find((hit) => hit.docType !== 'law');
+      const guide = guideOf(hits);
       const kind = kindOf(hits);
       const parts: string[] = [];
       const citations: Citation[] = [];
@@ -81,14 +90,10 @@ export function createExtractiveAnswerer(knowledge: KnowledgeReader): Answerer {
         }
         const steps = TEXTS.nextSteps[locale].map((step, i) => `${i + 1}. ${step}`).join('\n');
         parts.push(`${TEXTS.nextStepsHeading[locale]}\n${steps}`);
-      } else if (kind === 'psych') {
-        parts.push(TEXTS.counsellorOffer[locale]);
-      } else {
-        parts.push(TEXTS.unionClosing[locale]);
       }
 
       return {
-        text: withDisclaimer(parts.join('\n\n'), kind, locale),
+        text: withClosing(parts.join('\n\n'), kind, locale),
         citations,
         confidence,
         handoffSuggested: kind === 'psych',

@@ -2,7 +2,7 @@ import { ChatOpenAI } from '@langchain/openai';
 import { HumanMessage, SystemMessage } from '@langchain/core/messages';
 import type { Logger } from 'pino';
 import { CONFIDENCE_THRESHOLD } from '../confidence.ts';
-import { lowConfidenceAnswer, kindOf, withDisclaimer } from './extractive.ts';
+import { kindOf, lowConfidenceAnswer, withClosing } from './extractive.ts';
 import { citationOf } from './format.ts';
 import type { KnowledgeReader } from './knowledge-reader.ts';
 import { checkModelOutput, systemPrompt, userPrompt } from './prompt.ts';
@@ -72,7 +72,7 @@ export function createModelAnswerer(options: ModelAnswererOptions): Answerer {
         const cited = checked.output.citations.map((n) => hits[n - 1]!);
         const kind = kindOf(hits);
         return {
-          text: withDisclaimer(checked.output.answer.trim(), kind, locale),
+          text: withClosing(checked.output.answer.trim(), kind, locale),
           citations: cited.map((hit) => citationOf(hit)),
           confidence,
           handoffSuggested: kind === 'psych',
