@@ -63,6 +63,17 @@ describe.each(providers)('Teams staff channel and handoff on %s', (provider) => 
     thread = { id: `${STAFF_CHANNEL};messageid=${casePost.responseId}`, conversationType: 'channel' };
   });
 
+  it('lists a member\'s own cases, where each stands, with "cases"', async () => {
+    connector.reset();
+    await postActivity(server.url, teamsActivity(connector.url, zhang, memberChat, { type: 'message', text: 'cases' }));
+    const [ticket] = await app.tickets.list(undefined, {});
+    const shown = connector.posted().map(shownText).join('\n');
+    expect(shown).toContain('My cases');
+    expect(shown).toContain(ticket!.id);
+    // A member sees no one else's cases, and no staff case cards.
+    expect(JSON.stringify(connector.posted())).not.toContain('Claim');
+  });
+
   it('refuses case operations to someone who is not staff', async () => {
     const body = await press(zhang, 'Claim');
     expect(body.type).toBe('application/vnd.microsoft.activity.message');

@@ -10,7 +10,7 @@ export type TeamsCommand =
   | { kind: 'cases' };
 
 const ASK = /^(ask|question|问|提问|咨询)(?:\s+|[:：]\s*)(.*)$/isu;
-const CASES = /^(cases|case list|工单|工单列表)$/iu;
+const CASES = /^(cases?|case list|个案|我的个案|工单|工单列表)$/iu;
 
 export function parseCommand(text: string): TeamsCommand {
   const trimmed = text.trim();

@@ -4,6 +4,7 @@ import { parseAction } from '../../core/flow.ts';
 import type { Locale } from '../../core/locale.ts';
 import type { Logger } from '../../core/logger.ts';
 import { replies as validate, type ReplyInput } from '../../core/reply.ts';
+import { categoryLabels, statusLabels } from '../../flows/handoff/texts.ts';
 import { isCaseWorker } from '../../flows/handoff/ticket-access.ts';
 import type { TicketEvent } from '../../flows/handoff/ticket-events.ts';
 import type { TicketService } from '../../flows/handoff/ticket-service.ts';
@@ -58,11 +59,19 @@ export class StaffDesk implements StaffCommands {
     return card([...sections.body, ...below, ...snapshotInput(reply!)], sections.actions);
   }
 
+  /**
+   * "cases", as in Slack: the member's own cases (where each stands, never content); for staff,
+   * counsellors and admins also the open cases as cards to act on.
+   */
   async list(context: TurnContext, activity: TeamsActivity, member: Member | undefined, locale: Locale): Promise<void> {
-    if (!isCaseWorker(member)) {
-      await context.sendActivity({ type: 'message', text: teamsTexts.staffOnly[locale] });
-      return;
+    const mine = member ? await this.options.store.tickets.list({ memberId: member.id, status: ['open', 'claimed', 'waiting', 'resolved'], limit: 10 }) : [];
+    const worker = isCaseWorker(member);
+    if (mine.length > 0 || !worker) {
+      const lines = mine.map((t) => ({ label: t.id, value: `${categoryLabels[t.category][locale]} · ${statusLabels[t.status][locale]}` }));
+      const [reply] = validate(mine.length > 0 ? { type: 'card', title: teamsTexts.myCases[locale], fields: lines } : { type: 'text', text: teamsTexts.noMyCases[locale] });
+      await context.sendActivity(replyToActivity(reply!, { locale, channelId: activity.channelId }));
     }
+    if (!worker) return;
     const views = await this.options.tickets.list(member, { status: ['open', 'claimed', 'waiting'], limit: 10 });
     if (views.length === 0) {
       await context.sendActivity({ type: 'message', text: teamsTexts.noCases[locale] });

@@ -31,7 +31,7 @@ export interface StaffOutcome {
 export interface StaffCommands {
   /** Whether an action value belongs to a case card. */
   owns(value: string): boolean;
-  /** "cases": the open cases, for staff only. */
+  /** "cases": the member's own cases, and for staff the open ones. */
   list(context: TurnContext, activity: TeamsActivity, member: Member | undefined, locale: Locale): Promise<void>;
   /** A case-card button, run as the member who pressed it. */
   operate(member: Member | undefined, value: string, typed: string | undefined, locale: Locale): Promise<StaffOutcome>;
