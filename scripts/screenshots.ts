@@ -84,7 +84,7 @@ async function say(page: Page, text: string, waitFor: string): Promise<void> {
   const before = await page.locator(waitFor).count();
   await page.locator('#text').fill(text);
   await page.locator('#send').click();
-  await page.waitForFunction(([selector, count]) => document.querySelectorAll(selector as string).length > (count as number), [waitFor, before] as const);
+  await page.locator(waitFor).nth(before).waitFor();
 }
 
 async function shot(page: Page, name: string, fullPage = false): Promise<void> {
