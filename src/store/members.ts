@@ -268,12 +268,13 @@ export class MemberRepository {
     const key = { channel: identity.channel, tenant: identity.tenant, externalId: identity.externalId };
     let row = await this.prisma.identity.findUnique({ where: { channel_tenant_externalId: key }, include: { member: true } });
     if (!row) {
-      row = await this.prisma.identity.upsert({
-        where: { channel_tenant_externalId: key },
-        create: { id: newId(), ...key, displayName: identity.displayName ?? null },
-        update: {},
-        include: { member: true },
-      });
+      try {
+        row = await this.prisma.identity.create({ data: { id: newId(), ...key, displayName: identity.displayName ?? null }, include: { member: true } });
+      } catch (error) {
+        // First contact arriving twice at once: the other request created it; use that row.
+        if ((error as { code?: string }).code !== 'P2002') throw error;
+        row = await this.prisma.identity.findUniqueOrThrow({ where: { channel_tenant_externalId: key }, include: { member: true } });
+      }
     }
     if (!row.memberId && identity.email) {
       const byEmail = await this.prisma.member.findUnique({ where: { email: identity.email.toLowerCase() } });

@@ -41,11 +41,17 @@ export class SessionRepository {
 
   /** Loads the session of a conversation, creating it on first contact. */
   async load(channel: Channel, key: string, locale: Locale): Promise<Session> {
-    const row = await this.prisma.conversationSession.upsert({
-      where: { channel_key: { channel, key } },
-      create: { id: newId(), channel, key, locale },
-      update: {},
-    });
+    const where = { channel_key: { channel, key } };
+    let row = await this.prisma.conversationSession.findUnique({ where });
+    if (!row) {
+      try {
+        row = await this.prisma.conversationSession.create({ data: { id: newId(), channel, key, locale } });
+      } catch (error) {
+        // Two first messages at once: the other created the session; both turns then race on its version.
+        if ((error as { code?: string }).code !== 'P2002') throw error;
+        row = await this.prisma.conversationSession.findUniqueOrThrow({ where });
+      }
+    }
     return { id: row.id, channel, key, state: parseState(row.state), locale: row.locale === 'en' ? 'en' : 'zh-CN', version: row.version };
   }
 
