@@ -46,8 +46,6 @@ export const caseText = {
     en: '⚠️ Note: whatever is written in this thread is visible to everyone in this channel.',
   },
   overdueAgain: { 'zh-CN': '⏰ 个案 {id} 已超时（{check}），请尽快处理。', en: '⏰ Case {id} is overdue ({check}); please pick it up.' },
-  sent: { 'zh-CN': '已发送给成员。', en: 'Sent to the member.' },
-  noted: { 'zh-CN': '已记为内部备注。', en: 'Saved as an internal note.' },
   notLinked: {
     'zh-CN': '您的 Slack 账号没有关联到工会工作人员，无法处理个案。请管理员运行 `union-assistant members link`。',
     en: 'Your Slack account is not linked to a union staff member, so you cannot act on cases. Ask an admin to run `union-assistant members link`.',
