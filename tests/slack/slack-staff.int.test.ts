@@ -128,4 +128,20 @@ describe.each(providers)('Slack staff channel on %s', (provider) => {
     const unknown = await postToSlack(h.url, { form: viewSubmission('UWANG', view, { to: { v: { type: 'users_select', selected_user: 'USTRANGER' } } }) });
     expect(await unknown.json()).toMatchObject({ response_action: 'errors' });
   });
+
+  it('re-announces an overdue case in the channel', async () => {
+    const card = h.fake.made('chat.postMessage').find((c) => c.params.channel === STAFF && !c.params.thread_ts && blocksText(c.params.blocks).includes('Psychological'))!;
+    const ts = card.response!.ts as string;
+    const { ticketId } = (await h.app.store.db.prisma.slackCaseCard.findFirst({ where: { ts } }))!;
+    expect(await h.app.tickets.escalate(ticketId, 'first-response')).toBe(true);
+    const again = await h.fake.waitFor(() => staffPosts().find((c) => c.params.thread_ts === ts && c.params.reply_broadcast === 'true'), 'the re-announcement');
+    expect(String(again.params.text)).toContain('overdue');
+    const updated = await h.fake.waitFor(() => updatesOf(ts).find((c) => blocksText(c.params.blocks).includes('Overdue')), 'the card marked overdue');
+    expect(blocksText(updated.params.blocks)).toContain('first response');
+    // Syncing again announces nothing new.
+    const count = staffPosts().length;
+    await h.app.tickets.escalate(ticketId, 'first-response');
+    await h.slack.idle();
+    expect(staffPosts()).toHaveLength(count);
+  });
 });

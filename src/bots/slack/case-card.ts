@@ -93,7 +93,9 @@ export function caseCard(ticket: Ticket, transcript: TicketEntry[], locale: Loca
     const said = transcript.filter((e) => e.author === 'member').slice(-3).map((e) => `> ${escapeMrkdwn(truncate(e.text.replace(/\s+/g, ' '), 400))}`);
     blocks.push({ type: 'section', text: { type: 'mrkdwn', text: truncate(`${caseText.summary[locale]}\n${said.join('\n') || caseText.noSummary[locale]}`, LIMITS.sectionText) } });
   }
-  const overdue = overdueChecks(ticket, now);
+  // Due times passed now, or a service-level check already escalated (the scheduler's view).
+  const active = ticket.status !== 'resolved' && ticket.status !== 'closed';
+  const overdue = [...new Set([...overdueChecks(ticket, now), ...(active ? ticket.escalations : [])])];
   if (overdue.length > 0) {
     const checks = overdue.map((c) => (c === 'first-response' ? caseText.firstResponse : caseText.resolution)[locale]).join(', ');
     blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: fill(caseText.overdue, locale, { checks }) }] });
