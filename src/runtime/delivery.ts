@@ -77,6 +77,7 @@ export class DeliveryWorker {
     const loop = async () => {
       while (this.#timer) {
         await this.runDue().catch((error: unknown) => this.logger.error({ err: error }, 'delivery loop failed'));
+        if (!this.#timer) break; // stopped while delivering: do not re-arm
         await new Promise<void>((resolve) => {
           this.#wake = resolve;
           this.#timer = setTimeout(resolve, this.options.intervalMs ?? 1_000);

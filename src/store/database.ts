@@ -3,10 +3,7 @@ import { createHash } from 'node:crypto';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import BetterSqlite3 from 'better-sqlite3';
-import pg from 'pg';
-import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient as SqliteClient } from '../generated/sqlite/client.ts';
-import { PrismaClient as PostgresClient } from '../generated/postgresql/client.ts';
 import { SerialisedSqliteAdapterFactory } from './sqlite-adapter.ts';
 
 /**
@@ -93,6 +90,7 @@ export async function migrate(url: string): Promise<string[]> {
     }
     return applied;
   }
+  const { default: pg } = await import('pg');
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
@@ -125,7 +123,7 @@ export async function migrate(url: string): Promise<string[]> {
 }
 
 /** Opens the database named by `url` (a SQLite file URL or path, or a postgres:// URL). */
-export function openDatabase(url: string): Database {
+export async function openDatabase(url: string): Promise<Database> {
   const provider = providerOf(url);
   let prisma: Prisma;
   if (provider === 'sqlite') {
@@ -133,6 +131,8 @@ export function openDatabase(url: string): Database {
     if (file !== ':memory:') mkdirSync(dirname(resolve(file)), { recursive: true });
     prisma = new SqliteClient({ adapter: new SerialisedSqliteAdapterFactory(file) });
   } else {
+    // Loaded only for PostgreSQL deployments: the second generated client costs start-up time.
+    const [{ PrismaPg }, { PrismaClient: PostgresClient }] = await Promise.all([import('@prisma/adapter-pg'), import('../generated/postgresql/client.ts')]);
     const adapter = new PrismaPg({ connectionString: url, max: 10, connectionTimeoutMillis: 5_000 });
     prisma = new PostgresClient({ adapter }) as unknown as Prisma;
   }

@@ -43,7 +43,7 @@ export interface Store {
 /** Migrates (unless told not to) and opens the store. */
 export async function openStore(databaseUrl: string, options: { migrate?: boolean } = {}): Promise<Store> {
   if (options.migrate !== false) await migrate(databaseUrl);
-  const db = openDatabase(databaseUrl);
+  const db = await openDatabase(databaseUrl);
   return {
     db,
     members: new MemberRepository(db.prisma),

@@ -97,3 +97,29 @@ describe.each(providers)('outbox and scheduled jobs on %s', (provider) => {
     expect(pending.map((j) => j.kind)).toEqual(['test']); // only the future one
   });
 });
+
+describe('delivery worker', () => {
+  it('stops even when stop() is called while it is delivering', async () => {
+    const db = await freshDatabase('sqlite');
+    const store = await openStore(db.url);
+    await store.outbox.enqueue(store.db.prisma, { channel: 'slack', conversationKey: 'D1', replies: [{ type: 'text', text: 'x' }] });
+    let release!: () => void;
+    let delivering!: () => void;
+    const inDelivery = new Promise<void>((resolve) => (delivering = resolve));
+    const worker = new DeliveryWorker(store.outbox, logger, { intervalMs: 10 }).register({
+      channel: 'slack',
+      deliver: () => {
+        delivering();
+        return new Promise<void>((resolve) => (release = resolve));
+      },
+    });
+    worker.start();
+    await inDelivery;
+    const stopped = worker.stop();
+    release();
+    await stopped; // before the fix the loop re-armed its timer and this never resolved
+    expect(await store.outbox.counts()).toEqual({ delivered: 1 });
+    await store.close();
+    await db.drop();
+  });
+});

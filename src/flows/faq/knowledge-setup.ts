@@ -1,13 +1,11 @@
 import type { Config } from '../../config.ts';
 import type { Logger } from '../../core/logger.ts';
-import {
-  KnowledgeService,
-  createExtractiveAnswerer,
-  createModelAnswerer,
-  createOpenAIEmbedder,
-  type Answerer,
-  type BuildReport,
-} from '../../knowledge/index.ts';
+// Imported file by file: the model answerer and the OpenAI embedder load @langchain/openai, which
+// takes seconds, so they are loaded only when a model endpoint is configured.
+import { KnowledgeService } from '../../knowledge/knowledge-service.ts';
+import { createExtractiveAnswerer } from '../../knowledge/answer/extractive.ts';
+import type { Answerer } from '../../knowledge/answer/types.ts';
+import type { BuildReport } from '../../knowledge/types.ts';
 
 /** The knowledge base as the application uses it. */
 export interface Knowledge {
@@ -28,7 +26,7 @@ export interface Knowledge {
  */
 export async function openKnowledge(config: Config, logger: Logger): Promise<Knowledge> {
   const embedder = config.openai
-    ? createOpenAIEmbedder({ apiKey: config.openai.apiKey, baseURL: config.openai.baseURL, model: config.openai.embeddingModel, dimensions: config.openai.embeddingDimensions })
+    ? (await import('../../knowledge/openai-embedder.ts')).createOpenAIEmbedder({ apiKey: config.openai.apiKey, baseURL: config.openai.baseURL, model: config.openai.embeddingModel, dimensions: config.openai.embeddingDimensions })
     : undefined;
   const service = await KnowledgeService.open({ contentDir: config.knowledgeDir, dataDir: config.dataDir, embedder, logger: logger.child({ module: 'knowledge' }) });
   let building: Promise<BuildReport | undefined> | undefined;
@@ -54,7 +52,7 @@ export async function openKnowledge(config: Config, logger: Logger): Promise<Kno
   };
   const extractive = createExtractiveAnswerer(service);
   const base = config.openai
-    ? createModelAnswerer({
+    ? (await import('../../knowledge/answer/model.ts')).createModelAnswerer({
         knowledge: service,
         apiKey: config.openai.apiKey,
         baseURL: config.openai.baseURL,
