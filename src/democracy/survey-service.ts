@@ -12,6 +12,7 @@ import { eligibility, inAudience, type Eligibility } from './audience.ts';
 import { fill } from './bilingual.ts';
 import { parseDefinition } from './definition-file.ts';
 import { formatDateTime, windowState } from './format.ts';
+import { Limiter } from './limiter.ts';
 import { SurveyDefinitionSchema } from './survey-definition.ts';
 import { finalAnswers, type Answers } from './survey-logic.ts';
 import { resultsCsv, surveyResults, type SurveyResults } from './survey-results.ts';
@@ -38,6 +39,9 @@ const continueLabel: Bilingual = { 'zh-CN': '继续填写', en: 'Continue' };
  * exports, and reminders to members who have not finished.
  */
 export class SurveyService {
+  /** Submissions of this process at once (see Limiter): fewer than the pool's connections. */
+  readonly #submissions = new Limiter(6);
+
   constructor(private readonly deps: { store: Store; logger: Logger; poke?: () => void }) {}
 
   async create(definition: unknown, actor: string, source?: string): Promise<SurveyView> {
@@ -152,10 +156,10 @@ export class SurveyService {
   async submit(input: { surveyId: string; member: Member | undefined; answers: Answers; now?: Date }): Promise<void> {
     const survey = await this.get(input.surveyId);
     const now = input.now ?? new Date();
-    await this.deps.store.transaction(async (tx) => {
+    await this.#submissions.run(() => this.deps.store.transaction(async (tx) => {
       if (input.member && (await this.check(input.member, survey, now, tx)) === 'ok') await this.deps.store.surveys.saveDraft(tx, survey.id, input.member.id, input.answers, {});
       await this.submitInTx(tx, { survey, member: input.member, answers: input.answers, now });
-    });
+    }));
   }
 
   /** Counts, percentages, free text and (where safe) the department breakdown. */

@@ -7,6 +7,7 @@ import type { ElectionView, HonorRollView } from '../store/votes.ts';
 import { eligibility, inAudience, type Eligibility } from './audience.ts';
 import { parseDefinition } from './definition-file.ts';
 import { windowState } from './format.ts';
+import { Limiter } from './limiter.ts';
 import { tally, TallySchema, type Tally } from './tally.ts';
 import { MOTION_OPTIONS, VoteDefinitionSchema } from './vote-definition.ts';
 
@@ -32,6 +33,9 @@ export interface ReceiptVerification {
  * Every state change is audited; a secret ballot's audit entry never holds its content.
  */
 export class VoteService {
+  /** Ballot transactions of this process at once: fewer than the pool's connections (10). */
+  readonly #ballots = new Limiter(6);
+
   constructor(private readonly deps: { store: Store; logger: Logger }) {}
 
   async #candidateMembers(def: { candidates: { member?: string }[] }): Promise<Map<string, string>> {
@@ -204,7 +208,7 @@ export class VoteService {
 
   /** Casts or replaces a ballot in its own transaction (the web console and other channels). */
   async cast(input: { member: Member | undefined; electionId: string; choices: string[]; receipt?: string; now?: Date }): Promise<{ receipt: string }> {
-    const receipt = await this.deps.store.transaction((tx) => this.castInTx(tx, { ...input, now: input.now ?? new Date() }));
+    const receipt = await this.#ballots.run(() => this.deps.store.transaction((tx) => this.castInTx(tx, { ...input, now: input.now ?? new Date() })));
     return { receipt };
   }
 
