@@ -110,7 +110,7 @@ async function main(): Promise<void> {
     }
 
     const confidence = async (items: { question: string }[]) => {
-      const values_ = [];
+      const values_: number[] = [];
       for (const item of items) values_.push((await base.retrieve(item.question, 5)).confidence);
       values_.sort((a, b) => a - b);
       const pick = (q: number) => values_[Math.min(values_.length - 1, Math.floor(q * values_.length))]!;
