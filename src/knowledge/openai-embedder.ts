@@ -1,4 +1,4 @@
-import { OpenAIEmbeddings } from '@langchain/openai';
+import type { OpenAIEmbeddings } from '@langchain/openai';
 import { normalise, type Embedder } from './embedder.ts';
 
 /** Options for an OpenAI-compatible embeddings endpoint. */
@@ -21,24 +21,32 @@ const KNOWN_DIMENSIONS: Record<string, number> = {
   'text-embedding-ada-002': 1536,
 };
 
-/** An embedder backed by an OpenAI-compatible `/v1/embeddings` endpoint (through @langchain/openai). */
+/**
+ * An embedder backed by an OpenAI-compatible `/v1/embeddings` endpoint (through @langchain/openai,
+ * imported on first use: an offline installation never loads the SDK, some 50 MB of memory).
+ */
 export function createOpenAIEmbedder(options: OpenAIEmbedderOptions): Embedder {
   const dimensions = options.dimensions ?? KNOWN_DIMENSIONS[options.model];
   if (!dimensions) throw new Error(`embedding dimensions of model "${options.model}" are unknown: pass dimensions`);
-  const client = new OpenAIEmbeddings({
-    apiKey: options.apiKey,
-    model: options.model,
-    batchSize: options.batchSize ?? 64,
-    timeout: options.timeoutMs ?? 30_000,
-    maxRetries: options.maxRetries ?? 2,
-    configuration: options.baseURL ? { baseURL: options.baseURL } : undefined,
-  });
+  let client: Promise<OpenAIEmbeddings> | undefined;
+  const connect = async () => {
+    const { OpenAIEmbeddings } = await import('@langchain/openai');
+    return new OpenAIEmbeddings({
+      apiKey: options.apiKey,
+      model: options.model,
+      batchSize: options.batchSize ?? 64,
+      timeout: options.timeoutMs ?? 30_000,
+      maxRetries: options.maxRetries ?? 2,
+      configuration: options.baseURL ? { baseURL: options.baseURL } : undefined,
+    });
+  };
   return {
     id: `openai/${options.model}/${dimensions}${options.baseURL ? `@${new URL(options.baseURL).host}` : ''}`,
     dimensions,
     async embed(texts) {
       if (texts.length === 0) return [];
-      const vectors = await client.embedDocuments(texts);
+      client ??= connect();
+      const vectors = await (await client).embedDocuments(texts);
       if (vectors.length !== texts.length) throw new Error(`embeddings endpoint returned ${vectors.length} vectors for ${texts.length} texts`);
       return vectors.map((vector) => {
         if (vector.length !== dimensions) throw new Error(`embeddings endpoint returned ${vector.length} dimensions, expected ${dimensions}`);

@@ -1,5 +1,4 @@
-import { ChatOpenAI } from '@langchain/openai';
-import { HumanMessage, SystemMessage } from '@langchain/core/messages';
+import type { ChatOpenAI } from '@langchain/openai';
 import type { Logger } from 'pino';
 import { CONFIDENCE_THRESHOLD } from '../confidence.ts';
 import { kindOf, lowConfidenceAnswer, withClosing } from './extractive.ts';
@@ -34,14 +33,19 @@ class ModelTimeout extends Error {}
  * reaches the model: it gets the honest handoff answer.
  */
 export function createModelAnswerer(options: ModelAnswererOptions): Answerer {
-  const chat = new ChatOpenAI({
-    apiKey: options.apiKey,
-    model: options.model,
-    temperature: 0,
-    timeout: options.timeoutMs,
-    maxRetries: options.maxRetries ?? 0,
-    configuration: options.baseURL ? { baseURL: options.baseURL } : undefined,
-  });
+  // The SDK is imported on first use, so that an offline installation never loads it.
+  let chat: Promise<ChatOpenAI> | undefined;
+  const connect = async () => {
+    const { ChatOpenAI } = await import('@langchain/openai');
+    return new ChatOpenAI({
+      apiKey: options.apiKey,
+      model: options.model,
+      temperature: 0,
+      timeout: options.timeoutMs,
+      maxRetries: options.maxRetries ?? 0,
+      configuration: options.baseURL ? { baseURL: options.baseURL } : undefined,
+    });
+  };
   const sourceCount = options.sources ?? 6;
 
   return {
@@ -53,9 +57,15 @@ export function createModelAnswerer(options: ModelAnswererOptions): Answerer {
       const controller = new AbortController();
       let timer: NodeJS.Timeout | undefined;
       try {
-        const call = chat.invoke([new SystemMessage(systemPrompt(locale)), new HumanMessage(userPrompt(question, hits))], {
-          signal: controller.signal,
-        });
+        chat ??= connect();
+        const model = await chat;
+        const call = model.invoke(
+          [
+            { role: 'system', content: systemPrompt(locale) },
+            { role: 'user', content: userPrompt(question, hits) },
+          ],
+          { signal: controller.signal },
+        );
         const timeout = new Promise<never>((_, reject) => {
           timer = setTimeout(() => {
             controller.abort();
