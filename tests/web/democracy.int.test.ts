@@ -53,6 +53,9 @@ describe.each(providers)('democracy screens on %s', (provider) => {
     const closed = await admin.get(`/console/democracy/vote/${id}`);
     expect(closed.text).toContain('id="tally"');
     expect(closed.text).toContain('<svg class="chart"');
+    const tally = await fetch(`${server.url}/console/democracy/vote/${id}/tally.csv`, { headers: { cookie: admin.cookieHeader } });
+    expect(tally.status).toBe(200);
+    expect(await tally.text()).toMatch(/^\uFEFFoption,label,votes,percent,winner\r\nyes,/);
     const overview = await admin.get('/console');
     expect(overview.status).toBe(200);
     const audit = await app.store.audit.list({});

@@ -1,5 +1,7 @@
 import type { Bilingual, Locale } from '../../core/locale.ts';
+import { AppError } from '../../core/errors.ts';
 import { sendText, type HttpServer } from '../../server/http.ts';
+import { toCsv } from '../../store/csv.ts';
 import { barChart, timeChart } from './charts.ts';
 import type { DemocracyServices } from './democracy-services.ts';
 import { html } from './html.ts';
@@ -27,6 +29,7 @@ const text = {
   exportResults: { 'zh-CN': '导出结果 CSV', en: 'Export results (CSV)' },
   exportResponses: { 'zh-CN': '导出答卷 CSV', en: 'Export responses (CSV)' },
   exportAttendees: { 'zh-CN': '导出报名名单 CSV', en: 'Export sign-ups (CSV)' },
+  exportTally: { 'zh-CN': '导出计票结果 CSV', en: 'Export the tally (CSV)' },
   signups: { 'zh-CN': '报名情况', en: 'Sign-ups' },
   confirmed: { 'zh-CN': '已确认 {n} / {capacity}，候补 {w}', en: '{n} of {capacity} confirmed, {w} waitlisted' },
   overTime: { 'zh-CN': '累计报名人数', en: 'Sign-ups over time' },
@@ -107,9 +110,24 @@ ${election.quorumPercent > 0 ? html`<p class="muted">${tr(text.quorum, locale)}:
 ${election.secret ? html`<div class="card"><p class="muted">${tr(text.secretNote, locale)}</p></div>` : ''}</div>
 ${tally
   ? html`<div class="card" id="tally"><h2>${tr(text.results, locale)}</h2><p><strong>${tr(text.outcome, locale, { o: OUTCOMES[tally.outcome] ? tr(OUTCOMES[tally.outcome]!, locale) : tally.outcome })}</strong> · ${tr(text.quorum, locale)} ${tr(tally.quorumMet ? text.met : text.notMet, locale)}${tally.winners.length > 0 ? html` · <span id="winners">${tally.winners.map((id) => tally.options.find((o) => o.id === id)?.label[locale] ?? id).join('、')}</span>` : ''}</p>
-${barChart(tally.options.map((o) => ({ label: o.label[locale], value: o.votes })), { title: tr(text.results, locale) })}</div>`
+${barChart(tally.options.map((o) => ({ label: o.label[locale], value: o.votes })), { title: tr(text.results, locale) })}
+<p><a class="button" href="/console/democracy/vote/${election.id}/tally.csv">${tr(text.exportTally, locale)}</a></p></div>`
   : ''}`;
       sendHtml(res, 200, consolePage(viewer, { title: election.title[locale], area: 'democracy', path, body }));
+    }),
+  );
+
+  // The tally of a closed vote: counts per option only, as the service stored them at closing.
+  server.route(
+    'GET',
+    new RegExp(`^/console/democracy/vote/${ID}/tally\\.csv$`),
+    page(web, 'democracy', async ({ res, viewer, params }) => {
+      const { election, tally } = await services.votes.results(params.id!);
+      if (election.status !== 'closed') throw new AppError('conflict', 'the tally is available once the vote is closed');
+      const rows = tally.options.map((o) => [o.id, o.label[viewer.locale], o.votes, o.percent, tally.winners.includes(o.id) ? 'yes' : '']);
+      const csv = toCsv(['option', 'label', 'votes', 'percent', 'winner'], [...rows, ['', 'ballots', tally.ballots, '', ''], ['', 'eligible', tally.eligible, tally.turnoutPercent, ''], ['', 'outcome', tally.outcome, '', '']]);
+      await web.app.store.audit.record({ actor: viewer.signedIn!.member.id, action: 'vote.export-tally', target: election.id });
+      sendText(res, 200, `\uFEFF${csv}`, 'text/csv; charset=utf-8', download(`vote-${election.id}-tally.csv`));
     }),
   );
 
