@@ -55,7 +55,7 @@ describe.each(providers)('democracy screens on %s', (provider) => {
     expect(closed.text).toContain('<svg class="chart"');
     const tally = await fetch(`${server.url}/console/democracy/vote/${id}/tally.csv`, { headers: { cookie: admin.cookieHeader } });
     expect(tally.status).toBe(200);
-    expect(await tally.text()).toMatch(/^\uFEFFoption,label,votes,percent,winner\r\nyes,/);
+    expect(await tally.text()).toMatch(/^\uFEFF?option,label,votes,percent,winner\r\nyes,/);
     const overview = await admin.get('/console');
     expect(overview.status).toBe(200);
     const audit = await app.store.audit.list({});
