@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { AppError } from '../core/errors.ts';
-import type { Channel } from '../core/inbound.ts';
 import type { Bilingual } from '../core/locale.ts';
 import { readAudience, type Audience } from '../democracy/audience.ts';
 import { readBilingual } from '../democracy/bilingual.ts';
@@ -135,5 +134,3 @@ export class EventRepository {
     return result.count === 1;
   }
 }
-
-export type { Channel };

@@ -11,7 +11,7 @@ import type { VoteService } from '../../democracy/vote-service.ts';
 import type { Store } from '../../store/index.ts';
 import type { ElectionView } from '../../store/votes.ts';
 import { handleVoteAdmin, voteAdminButton, voteAdminIntent, voteAdminList } from './vote-admin.ts';
-import { ballotReplies, confirmReplies, parseSelection, receiptReplies, selectionKey } from './vote-replies.ts';
+import { ballotReplies, confirmReplies, parseSelection, receiptReplies } from './vote-replies.ts';
 import { voteText } from './vote-texts.ts';
 
 const Id = z.string().min(1).max(100);
@@ -164,5 +164,3 @@ export function createVoteFlow(deps: { store: Store; votes: VoteService }): Flow
     },
   };
 }
-
-export { selectionKey };
