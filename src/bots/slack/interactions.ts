@@ -109,7 +109,8 @@ export function registerInteractions(ctx: SlackContext): void {
       const token = tokenOf(raw, kind === 'form' ? 'form' : 'choose');
       if (!token) continue;
       if (!(await openModal(ctx, kind, token, origin, triggerId))) {
-        await ctx.turns.deliver(origin.target, [{ type: 'notice', level: 'warning', text: slackText.expired[app.config.defaultLocale] }], { locale: app.config.defaultLocale });
+        const locale = (await ctx.directory.user(origin.user, origin.team)).user.locale ?? app.config.defaultLocale;
+        await ctx.turns.deliver(origin.target, [{ type: 'notice', level: 'warning', text: slackText.expired[locale] }], { locale });
       }
       return;
     }

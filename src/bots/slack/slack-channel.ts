@@ -89,9 +89,8 @@ export async function attachSlack(server: HttpServer, app: App): Promise<SlackCh
   const directory = new SlackDirectory(client, app.logger);
   const sender = new SlackSender({ client, records, logger: app.logger, publicUrl: app.config.publicUrl, defaultLocale: app.config.defaultLocale });
   const turns = new SlackTurns({ app, directory, sender });
-  const context: SlackContext = { app, config, bolt, client, records, directory, sender, turns, home: undefined as unknown as AppHome };
-  const home = new AppHome(context).add(surveysSection).add(votesSection).add(eventsSection).add(casesSection);
-  context.home = home;
+  const home = new AppHome({ app, client, directory, records }).add(surveysSection).add(votesSection).add(eventsSection).add(casesSection);
+  const context: SlackContext = { app, config, bolt, client, records, directory, sender, turns, home };
 
   registerMemberEvents(context);
   registerInteractions(context);
