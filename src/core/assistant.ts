@@ -79,7 +79,7 @@ export class Assistant {
           await store.sessions.save(tx, session, result.state ?? session.state, locale, event.reference);
           const more = (await result.commit?.(tx)) ?? [];
           const all = validate(...result.replies, ...more);
-          const lines = [
+          const lines = result.transcript === 'omit' ? [] : [
             ...(text ? [{ author: 'member' as const, text, sensitive: !!result.sensitive }] : []),
             ...all.filter((r) => r.type !== 'file').map((r) => ({ author: 'assistant' as const, text: replyToPlainText(r), sensitive: !!result.sensitive })),
           ];

@@ -50,6 +50,11 @@ export interface TurnResult {
   after?: () => Promise<void>;
   /** The turn is part of a psychological or crisis conversation: the transcript is counsellor-only. */
   sensitive?: boolean;
+  /**
+   * `omit`: keep nothing of this turn in the conversation transcript (a secret ballot's choice,
+   * an anonymous survey's answers): the transcript is linked to the member.
+   */
+  transcript?: 'omit';
 }
 
 /** A conversation flow. The router asks each in turn; the first to answer wins. */

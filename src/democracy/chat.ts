@@ -11,7 +11,7 @@ import { refusal, type Eligibility } from './audience.ts';
  * survey's answers): the transcript is linked to the member, so keeping them there would undo
  * the separation kept in the database. src/core/assistant.ts has to honour it (docs/DEMOCRACY.md).
  */
-export type DemocracyTurn = TurnResult & { transcript?: 'omit' };
+export type DemocracyTurn = TurnResult;
 
 /** Texts shared by the three flows. */
 export const shared = {

@@ -245,6 +245,7 @@ export class MemberRepository {
     const existing = new Set(
       (await this.prisma.member.findMany({ where: { employeeNumber: { in: applicable.map((v) => v.data.employeeNumber) } }, select: { employeeNumber: true } })).map((m) => m.employeeNumber),
     );
+    // All valid rows or none; a large roster needs longer than Prisma's default 5 s.
     await this.prisma.$transaction(async (tx) => {
       for (const { data } of applicable) {
         await tx.member.upsert({
@@ -253,7 +254,7 @@ export class MemberRepository {
           update: { ...data, roles: JSON.stringify(data.roles) },
         });
       }
-    });
+    }, { timeout: 600_000, maxWait: 60_000 });
     errors.sort((a, b) => a.line - b.line);
     const updated = applicable.filter((v) => existing.has(v.data.employeeNumber)).length;
     return { created: applicable.length - updated, updated, errors };

@@ -92,6 +92,22 @@ describe.each(providers)('conversation core on %s', (provider) => {
     expect(transcript.filter((l) => l.author === 'member')).toHaveLength(1);
   });
 
+  it('keeps nothing of a turn marked transcript: omit (a secret choice)', async () => {
+    const secret: Flow = {
+      name: 'secret',
+      async onIntent(_ctx, text) {
+        return text.startsWith('my choice') ? { replies: [{ type: 'text', text: `You chose ${text.slice(10)}` }], transcript: 'omit' } : undefined;
+      },
+    };
+    const a = await assistant([secret]);
+    await a.handle(message('help'));
+    await a.handle(message('my choice Alice'));
+    const session = await store.sessions.load('cli', 'cli:u1', 'zh-CN');
+    const lines = await store.transcripts.recent(session.id);
+    expect(lines.length).toBeGreaterThan(0);
+    expect(JSON.stringify(lines)).not.toContain('Alice');
+  });
+
   it('refuses a forged or stale button value without crashing', async () => {
     const a = await assistant();
     const out = await a.handle({ ...message(''), input: { type: 'action', value: '{"a":"vote.cast","x":1}' } });
