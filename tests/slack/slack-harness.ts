@@ -59,11 +59,6 @@ export async function slackHarness(options: { provider?: 'sqlite' | 'postgresql'
     async close() {
       await server.close();
       await slack.close();
-      // DeliveryWorker.stop() called while a delivery round runs re-arms its loop and never
-      // resolves (src/runtime/delivery.ts; reported to its owner). Asking again ends it.
-      const again = setInterval(() => void app.delivery.stop(), 100);
-      await app.delivery.stop();
-      clearInterval(again);
       await app.close();
       await fake.stop();
       knowledge.remove();
