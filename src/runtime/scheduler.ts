@@ -40,17 +40,17 @@ export class Scheduler {
     for (const job of claimed) {
       const handler = this.#handlers.get(job.kind);
       if (!handler) {
-        await jobs.fail(job.id, `no handler for job kind ${job.kind}`);
+        await jobs.fail(job, `no handler for job kind ${job.kind}`);
         logger.error({ job: job.id, kind: job.kind }, 'no handler for job');
         continue;
       }
       try {
         await handler(job.payload, job);
-        await jobs.finish(job.id);
+        await jobs.finish(job);
       } catch (error) {
         const message = error instanceof Error ? error.message : String(error);
         const retryAt = job.attempts < maxAttempts ? new Date(Date.now() + 2 ** job.attempts * 1_000) : undefined;
-        await jobs.fail(job.id, message, retryAt);
+        await jobs.fail(job, message, retryAt);
         logger.warn({ job: job.id, kind: job.kind, attempts: job.attempts, err: message, willRetry: !!retryAt }, 'job failed');
       }
     }

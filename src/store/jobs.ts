@@ -61,13 +61,18 @@ export class JobRepository {
     return claimed;
   }
 
-  async finish(id: string): Promise<void> {
-    await this.prisma.scheduledJob.update({ where: { id }, data: { status: 'done', finishedAt: new Date(), lockedUntil: null } });
+  /**
+   * Marks a claimed run done. Conditional on the claim (status and attempt count): a job that was
+   * rescheduled while it ran is pending again, and that new request must not be lost.
+   */
+  async finish(job: Pick<ClaimedJob, 'id' | 'attempts'>): Promise<void> {
+    await this.prisma.scheduledJob.updateMany({ where: { id: job.id, status: 'running', attempts: job.attempts }, data: { status: 'done', finishedAt: new Date(), lockedUntil: null } });
   }
 
-  async fail(id: string, error: string, retryAt?: Date): Promise<void> {
-    await this.prisma.scheduledJob.update({
-      where: { id },
+  /** Records a failed run: retried at `retryAt`, or given up. Conditional on the claim, like `finish`. */
+  async fail(job: Pick<ClaimedJob, 'id' | 'attempts'>, error: string, retryAt?: Date): Promise<void> {
+    await this.prisma.scheduledJob.updateMany({
+      where: { id: job.id, status: 'running', attempts: job.attempts },
       data: retryAt ? { status: 'pending', runAt: retryAt, lockedUntil: null, lastError: error.slice(0, 500) } : { status: 'failed', finishedAt: new Date(), lockedUntil: null, lastError: error.slice(0, 500) },
     });
   }

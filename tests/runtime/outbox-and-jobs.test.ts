@@ -96,6 +96,23 @@ describe.each(providers)('outbox and scheduled jobs on %s', (provider) => {
     const pending = await a.jobs.list({ status: 'pending' });
     expect(pending.map((j) => j.kind)).toEqual(['test']); // only the future one
   });
+
+  it('keeps a job rescheduled while it runs', async () => {
+    const [a] = await twoInstances();
+    const past = new Date(Date.now() - 1000);
+    await a.jobs.schedule(a.db.prisma, { kind: 'again', runAt: past, dedupeKey: 'again' });
+    let runs = 0;
+    const scheduler = new Scheduler({ jobs: a.jobs, logger }).register('again', async () => {
+      runs++;
+      // The handler's own work asks for another run of the same key (a case card to sync again).
+      if (runs === 1) await a.jobs.schedule(a.db.prisma, { kind: 'again', runAt: past, dedupeKey: 'again' });
+    });
+    await scheduler.runDue();
+    expect(await a.jobs.list({ kind: 'again', status: 'pending' })).toHaveLength(1);
+    await scheduler.runDue();
+    expect(runs).toBe(2);
+    expect(await a.jobs.list({ kind: 'again', status: 'done' })).toHaveLength(1);
+  });
 });
 
 describe('delivery worker', () => {
