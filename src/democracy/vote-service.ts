@@ -148,6 +148,12 @@ export class VoteService {
     return { participants: await this.deps.store.ballots.countParticipants(election.id), eligible: await this.eligibleCount(election) };
   }
 
+  /** Participation over time, by the hour, for a turnout chart (no member, no choice). */
+  async turnoutTimeline(id: string): Promise<Date[]> {
+    const election = await this.get(id);
+    return this.deps.store.ballots.participationHours(election.id);
+  }
+
   /** Whether this member may vote in this vote now. */
   async check(member: Member | undefined, election: ElectionView, now: Date, db?: PrismaTransaction): Promise<VoteCheck> {
     const who = eligibility(member, election.audience);

@@ -128,6 +128,15 @@ export class BallotRepository {
     return tx.electionParticipation.count({ where: { electionId } });
   }
 
+  /**
+   * When members took part, rounded down to the hour and without who: enough for a turnout
+   * chart, too coarse to line up with anything else (ballot rows carry no time at all).
+   */
+  async participationHours(electionId: string): Promise<Date[]> {
+    const rows = await this.prisma.electionParticipation.findMany({ where: { electionId }, select: { votedAt: true } });
+    return rows.map((r) => new Date(Math.floor(r.votedAt.getTime() / 3_600_000) * 3_600_000)).sort((a, b) => a.getTime() - b.getTime());
+  }
+
   /** Every ballot's choices, in id order (random, so it says nothing about who or when). */
   async choices(electionId: string, tx: PrismaTransaction | Prisma = this.prisma): Promise<string[][]> {
     const rows = await tx.ballot.findMany({ where: { electionId }, select: { choices: true }, orderBy: { id: 'asc' } });

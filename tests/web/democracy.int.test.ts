@@ -48,6 +48,8 @@ describe.each(providers)('democracy screens on %s', (provider) => {
     await app.votes.cast({ member, electionId: id, choices: ['yes'] });
     const open = await admin.get(`/console/democracy/vote/${id}`);
     expect(open.text).toMatch(/id="turnout">\d/);
+    // Turnout over time is charted while the vote is open (by the hour, never who or what).
+    expect((open.text.match(/<svg class="chart"/g) ?? []).length).toBeGreaterThanOrEqual(2);
     expect(open.text).not.toContain('id="tally"');
     await admin.post(`/console/democracy/vote/${id}/close`, {});
     const closed = await admin.get(`/console/democracy/vote/${id}`);

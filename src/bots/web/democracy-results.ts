@@ -106,6 +106,7 @@ export function attachDemocracyResults(server: HttpServer, web: WebContext, serv
       const body = html`<p><a href="/console/democracy">${tr(text.back, locale)}</a></p>${okFlash(req, locale)}
 <div class="grid"><div class="card"><h2>${tr(text.turnout, locale)}</h2><div class="stat" id="turnout">${pct}%</div><p class="muted">${tr(text.turnoutOf, locale, { n: turnout.participants, of: turnout.eligible })}</p>
 ${barChart([{ label: tr(text.turnout, locale), value: pct }], { title: tr(text.turnout, locale), unit: '%', width: 420 })}
+${timeChart(cumulative(await services.votes.turnoutTimeline(election.id), locale), { title: tr(text.overTime, locale), kind: 'line', max: turnout.eligible })}
 ${election.quorumPercent > 0 ? html`<p class="muted">${tr(text.quorum, locale)}: ${election.quorumPercent}%</p>` : ''}</div>
 ${election.secret ? html`<div class="card"><p class="muted">${tr(text.secretNote, locale)}</p></div>` : ''}</div>
 ${tally
