@@ -4,27 +4,12 @@ import type { TicketSummaryView } from '../../flows/handoff/ticket-views.ts';
 import { html, type SafeHtml } from './html.ts';
 import { formatDateTime, tr } from './i18n.ts';
 
-export const CATEGORY_NAMES: Record<TicketCategory, Bilingual> = {
-  legal: { 'zh-CN': '法律', en: 'Legal' },
-  psychological: { 'zh-CN': '心理', en: 'Psychological' },
-  'workplace-dispute': { 'zh-CN': '劳动争议', en: 'Workplace dispute' },
-  general: { 'zh-CN': '一般', en: 'General' },
-  crisis: { 'zh-CN': '危机', en: 'Crisis' },
-};
+// One set of case labels for every channel (Slack and Teams cards use the same ones).
+import { categoryLabels, priorityLabels, statusLabels } from '../../flows/handoff/texts.ts';
 
-export const PRIORITY_NAMES: Record<TicketPriority, Bilingual> = {
-  urgent: { 'zh-CN': '紧急', en: 'Urgent' },
-  high: { 'zh-CN': '高', en: 'High' },
-  normal: { 'zh-CN': '普通', en: 'Normal' },
-};
-
-export const STATUS_NAMES: Record<TicketStatus, Bilingual> = {
-  open: { 'zh-CN': '待认领', en: 'Open' },
-  claimed: { 'zh-CN': '处理中', en: 'Claimed' },
-  waiting: { 'zh-CN': '等待会员', en: 'Waiting for member' },
-  resolved: { 'zh-CN': '已解决', en: 'Resolved' },
-  closed: { 'zh-CN': '已关闭', en: 'Closed' },
-};
+export const CATEGORY_NAMES = categoryLabels;
+export const PRIORITY_NAMES = priorityLabels;
+export const STATUS_NAMES = statusLabels;
 
 const text = {
   overdue: { 'zh-CN': '已超时 {t}', en: 'overdue by {t}' },
