@@ -8,16 +8,12 @@
  * Every run also checks what the load must not break: one ballot per voter and a tally equal to
  * the ballots; exactly `capacity` confirmed sign-ups and the rest on the waitlist.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
-import { randomBytes } from 'node:crypto';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import pg from 'pg';
 import { createLogger } from '../src/core/logger.ts';
 import { EventService } from '../src/democracy/event-service.ts';
 import { VoteService } from '../src/democracy/vote-service.ts';
 import { openStore } from '../src/store/index.ts';
+import { freshDatabase } from '../tests/helpers/database.ts';
 
 const { values } = parseArgs({ options: { voters: { type: 'string', default: '1000' }, concurrency: { type: 'string', default: '50' } } });
 const voters = Number(values.voters);
@@ -33,32 +29,8 @@ async function pool<T>(items: T[], limit: number, work: (item: T) => Promise<unk
   }));
 }
 
-async function database(provider: 'sqlite' | 'postgresql'): Promise<{ url: string; drop(): Promise<void> }> {
-  if (provider === 'sqlite') {
-    const dir = await mkdtemp(join(tmpdir(), 'ua-bench-'));
-    return { url: `file:${join(dir, 'bench.db')}`, drop: () => rm(dir, { recursive: true, force: true }) };
-  }
-  const admin = process.env.TEST_POSTGRES_URL!;
-  const name = `ua_bench_${randomBytes(5).toString('hex')}`;
-  const client = new pg.Client({ connectionString: admin });
-  await client.connect();
-  await client.query(`CREATE DATABASE ${name}`);
-  await client.end();
-  const url = new URL(admin);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    drop: async () => {
-      const c = new pg.Client({ connectionString: admin });
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await c.end();
-    },
-  };
-}
-
 async function run(provider: 'sqlite' | 'postgresql') {
-  const db = await database(provider);
+  const db = await freshDatabase(provider);
   const store = await openStore(db.url);
   try {
     const votes = new VoteService({ store, logger });
