@@ -1,0 +1,239 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Reply } from '../../src/core/reply.ts';
+import { ballotReceiptHash, normaliseReceipt } from '../../src/democracy/receipt.ts';
+import type { ElectionView } from '../../src/store/votes.ts';
+import { chatUser, roster } from '../democracy/helpers.ts';
+import { testApp } from '../helpers/app.ts';
+import { providers } from '../helpers/database.ts';
+import { columnTypes, dumpDatabase, rowText, sqliteFileBytes, timeWithin, type Dump, type DumpRow } from './db-dump.ts';
+
+/**
+ * Plays a database administrator after a secret election (docs/DEMOCRACY.md, "Secret ballots"):
+ * ten members vote one at a time through full chat turns, each for a different candidate, so
+ * that any ordering or timing that followed the casting order would give every ballot away.
+ * Then every table and column is read straight from the database (not through the app) and
+ * every way of joining a ballot to a voter is tried.
+ */
+
+const VOTERS = 10;
+const NAMES = ['候选人甲', '候选人乙', '候选人丙', '候选人丁', '候选人戊', '候选人己', '候选人庚', '候选人辛', '候选人壬', '候选人癸', '候选人子'];
+const RECEIPT = /([2-9A-HJ-NP-Z]{4}-){3}[2-9A-HJ-NP-Z]{4}/;
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+function receiptOf(replies: Reply[]): string {
+  const file = replies.find((r) => r.type === 'file');
+  const code = RECEIPT.exec(file?.type === 'file' ? file.content : '')?.[0];
+  if (!code) throw new Error(`no receipt in ${JSON.stringify(replies)}`);
+  return code;
+}
+
+interface Voter {
+  index: number;
+  tokens: string[];
+  /** The candidate index of the ballot that counts. */
+  choice: number;
+}
+
+/** The voter whose ballot holds this candidate (each voter's final choice is a different one). */
+function voterOfChoices(choices: unknown, election: ElectionView, voters: Voter[]): number {
+  const [id] = JSON.parse(String(choices)) as string[];
+  const position = election.candidates.findIndex((c) => c.id === id);
+  const voter = voters.find((v) => v.choice === position);
+  if (!voter) throw new Error(`a ballot for candidate ${position} that nobody cast`);
+  return voter.index;
+}
+
+describe.each(providers)('secret ballots on %s, read by a database administrator', (provider) => {
+  let app: Awaited<ReturnType<typeof testApp>>;
+  let election: ElectionView;
+  const voters: Voter[] = [];
+  const receipts: string[] = [];
+  let window: { from: number; to: number };
+
+  beforeAll(async () => {
+    app = await testApp(provider);
+    const members = await roster(app, VOTERS + 1, () => '研发部', (i) => (i === VOTERS + 1 ? 'admin' : ''));
+    const admin = members.at(-1)!;
+    election = await app.votes.open(
+      (
+        await app.votes.create(
+          { kind: 'choose-one', title: '工会代表选举', secret: true, allowChange: true, audience: { all: true }, candidates: NAMES.map((name) => ({ name, statement: `${name}的竞选陈述` })) },
+          admin.id,
+        )
+      ).id,
+      admin.id,
+    );
+    await sleep(15);
+    window = { from: Date.now(), to: 0 };
+    // One at a time, at distinct and known moments, each for the candidate of their own number.
+    for (let i = 0; i < VOTERS; i++) {
+      const user = `voter-${String(i).padStart(2, '0')}`;
+      const chat = chatUser(app, user);
+      await chat.link(members[i]!.employeeNumber);
+      await chat.say('投票');
+      await chat.press('去投票');
+      await chat.press(NAMES[i]!);
+      const cast = await chat.press('确认投票');
+      receipts.push(receiptOf(cast));
+      let choice = i;
+      if (i === VOTERS - 1) {
+        // The last voter changes their ballot (delete and re-insert) to the spare candidate.
+        await chat.press('修改选票', cast);
+        await chat.press(NAMES[VOTERS]!);
+        receipts.push(receiptOf(await chat.press('确认投票')));
+        choice = VOTERS;
+      }
+      const session = await app.store.sessions.load('cli', `cli:${user}`, 'zh-CN');
+      voters.push({ index: i, choice, tokens: [members[i]!.id, members[i]!.employeeNumber, user, `cli:${user}`, session.id] });
+      await sleep(15);
+    }
+    window.to = Date.now();
+    expect((await app.votes.turnout(election.id)).participants).toBe(VOTERS);
+  });
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  /** Every value that is a ballot's own: ids, receipt hashes, and the receipt codes (both forms). */
+  function ballotTokens(dump: Dump): string[] {
+    const ballots = dump.get('Ballot')!;
+    return [
+      ...ballots.flatMap((b) => [String(b.values.id), String(b.values.receiptHash)]),
+      ...receipts.flatMap((code) => [code, normaliseReceipt(code), ballotReceiptHash(code)]),
+    ];
+  }
+
+  /** The participation rows' own values join the voter's identity tokens. */
+  function voterTokens(dump: Dump): string[][] {
+    const participation = dump.get('ElectionParticipation')!;
+    return voters.map((voter) => {
+      const own = participation.find((p) => p.values.memberId === voter.tokens[0])!;
+      expect(own, 'every voter has a participation row').toBeDefined();
+      return [...voter.tokens, String(own.values.id), ...(own.values.ownerCheck ? [String(own.values.ownerCheck)] : [])];
+    });
+  }
+
+  const candidateTokens = () => [...election.candidates.map((c) => c.id), ...NAMES];
+
+  function contentChecks(dump: Dump): void {
+    const ballots = dump.get('Ballot')!;
+    expect(ballots).toHaveLength(VOTERS);
+    // No member on a secret ballot, and nothing on it that is a time of the voting window.
+    for (const ballot of ballots) {
+      expect(ballot.values.memberId).toBeNull();
+      for (const [column, value] of Object.entries(ballot.values)) expect(timeWithin(value, window.from, window.to), `Ballot.${column}`).toBe(false);
+    }
+
+    // A ballot's own values (id, receipt hash, the receipt code itself) appear nowhere else.
+    const own = ballotTokens(dump);
+    for (const [table, rows] of dump) {
+      if (table === 'Ballot') continue;
+      for (const row of rows) {
+        const text = rowText(row);
+        const found = own.filter((token) => text.includes(token));
+        expect(found, `${table} row ${text} holds a ballot's id, receipt or receipt hash`).toEqual([]);
+      }
+    }
+
+    // Nothing linked to a voter (their member row, identity, session, transcript, participation,
+    // audit entries, outbox) says what they chose: no candidate id or name next to them.
+    const voterSets = voterTokens(dump);
+    const choices = candidateTokens();
+    for (const [table, rows] of dump) {
+      for (const row of rows) {
+        const text = rowText(row);
+        if (!voterSets.some((tokens) => tokens.some((t) => text.includes(t)))) continue;
+        expect(table).not.toBe('Ballot');
+        expect(choices.filter((c) => text.includes(c)), `${table} row ${text} names a voter and a choice`).toEqual([]);
+      }
+    }
+
+    // Anything outside the vote's definition that names a choice carries no time of the voting
+    // window, so it cannot be lined up with ElectionParticipation.votedAt or the audit log.
+    for (const [table, rows] of dump) {
+      if (table === 'Ballot') continue;
+      for (const row of rows) {
+        if (!choices.some((c) => rowText(row).includes(c))) continue;
+        for (const [column, value] of Object.entries(row.values)) {
+          expect(timeWithin(value, window.from, window.to), `${table}.${column} names a choice and a time of the voting window`).toBe(false);
+        }
+      }
+    }
+
+    // The participation row and the ballot share nothing but the election.
+    const participationValues = new Set(dump.get('ElectionParticipation')!.flatMap((p) => Object.values(p.values).map(String)));
+    const shared = ballots.flatMap((b) => Object.values(b.values).map(String)).filter((v) => participationValues.has(v));
+    expect([...new Set(shared)]).toEqual([election.id]);
+  }
+
+  /** The ballots in an order, as the voters who cast them; must not be the casting order or its reverse. */
+  function expectNotCastingOrder(rows: DumpRow[], how: string): void {
+    const order = rows.map((row) => voterOfChoices(row.values.choices, election, voters));
+    const casting = voters.map((v) => v.index);
+    expect(order.slice().sort((a, b) => a - b), how).toEqual(casting);
+    expect(order, `ballots ${how} follow the casting order`).not.toEqual(casting);
+    expect(order, `ballots ${how} follow the reverse casting order`).not.toEqual(casting.slice().reverse());
+  }
+
+  function orderChecks(dump: Dump): void {
+    const ballots = dump.get('Ballot')!;
+    const ctid = (p: string) => p.replace(/[()]/g, '').split(',').map(Number) as [number, number];
+    const byPosition = ballots.slice().sort((a, b) => {
+      if (provider === 'sqlite') return BigInt(a.position) < BigInt(b.position) ? -1 : 1;
+      const [pa, ia] = ctid(a.position);
+      const [pb, ib] = ctid(b.position);
+      return pa - pb || ia - ib;
+    });
+    expectNotCastingOrder(ballots, 'in a plain table scan');
+    expectNotCastingOrder(byPosition, provider === 'sqlite' ? 'by rowid' : 'by ctid');
+    expectNotCastingOrder(ballots.slice().sort((a, b) => (String(a.values.id) < String(b.values.id) ? -1 : 1)), 'by id');
+    expectNotCastingOrder(ballots.slice().sort((a, b) => (String(a.values.receiptHash) < String(b.values.receiptHash) ? -1 : 1)), 'by receipt hash');
+  }
+
+  it('gives ballot rows no column that could hold a time', async () => {
+    const types = await columnTypes(provider, app.databaseUrl, 'Ballot');
+    expect(Object.keys(types).sort()).toEqual(['choices', 'electionId', 'id', 'memberId', 'receiptHash']);
+    expect(Object.values(types).filter((t) => /date|time/i.test(t))).toEqual([]);
+  });
+
+  it('while the vote is open: nothing in any table links a ballot to its voter (order only on SQLite)', async () => {
+    const dump = await dumpDatabase(provider, app.databaseUrl);
+    contentChecks(dump);
+    if (provider === 'sqlite') {
+      orderChecks(dump);
+      // The receipt code itself is in no page of the file or its write-ahead log, not even freed ones.
+      const bytes = sqliteFileBytes(app.databaseUrl);
+      for (const code of receipts) {
+        expect(bytes.includes(Buffer.from(code)), 'receipt code in the database file').toBe(false);
+        expect(bytes.includes(Buffer.from(normaliseReceipt(code))), 'receipt code in the database file').toBe(false);
+      }
+    } else {
+      // The documented residual risk (docs/DEMOCRACY.md, "Residual risks"): until the close, a
+      // PostgreSQL ballot and its participation row carry the same writing transaction (xmin).
+      // If this stops being true, that section of the documentation must change with it.
+      const participationXmins = new Set(dump.get('ElectionParticipation')!.map((p) => p.xmin));
+      expect(dump.get('Ballot')!.some((b) => participationXmins.has(b.xmin))).toBe(true);
+    }
+  });
+
+  it('after the close (sealed): no order, transaction id, time or shared value links a ballot to its voter', async () => {
+    await sleep(20);
+    const admin = (await app.store.members.getByEmployeeNumber(`E${String(VOTERS + 1).padStart(3, '0')}`))!;
+    const tally = await app.votes.close(election.id, admin.id);
+    expect(tally.ballots).toBe(VOTERS);
+    expect((await app.votes.recount(election.id)).matches).toBe(true);
+    const dump = await dumpDatabase(provider, app.databaseUrl);
+    contentChecks(dump);
+    orderChecks(dump);
+    if (provider === 'postgresql') {
+      const ballotXmins = new Set(dump.get('Ballot')!.map((b) => b.xmin));
+      expect(ballotXmins.size, 'sealed ballots are all written by the closing transaction').toBe(1);
+      const linked = ['ElectionParticipation', 'AuditEntry', 'ConversationSession', 'ConversationMessage']
+        .flatMap((table) => dump.get(table) ?? [])
+        .filter((row) => ballotXmins.has(row.xmin) && rowText(row).includes('vote.cast'));
+      expect(linked).toEqual([]);
+      const participationXmins = new Set(dump.get('ElectionParticipation')!.map((p) => p.xmin));
+      expect([...ballotXmins].filter((x) => participationXmins.has(x))).toEqual([]);
+    }
+  });
+});
