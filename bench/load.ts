@@ -1,132 +1,251 @@
 /**
- * Load benchmark (issue 9, first part): N simulated members in a closed loop (each sends its
- * next message when its last reply arrives) against the real server process over HTTP, through
- * the web chat. Prints JSON: p50/p95/p99 turn latency, throughput, errors, and the server's
- * resident memory, for each concurrency level.
+ * Load benchmark (issue 9): N simulated members in a closed loop (each sends its next message
+ * when its last reply has arrived) against the real server process — `bin/union-assistant.js
+ * serve` with its embedded defaults (SQLite file, local index, offline answerer) — through the
+ * real HTTP endpoints of all three channels:
+ *
+ * - Slack: Events API and interaction payloads to `POST /slack/events`, signed with v0 HMAC and
+ *   SLACK_SIGNING_SECRET; the server's Web API calls go to the loopback fake Slack API
+ *   (tests/slack/fake-slack-api.ts, SLACK_API_URL), which records every chat.postMessage etc.
+ * - Teams: Bot Framework activities (messages, Action.Execute invokes) to `POST /api/messages`,
+ *   in emulator mode (no MICROSOFT_APP_ID); each activity's serviceUrl is the loopback fake Bot
+ *   Connector (tests/teams/fake-bot-connector.ts), which records every outbound activity.
+ * - Web chat: `POST /api/chat`; the reply is the HTTP response.
+ *
+ * Members are split evenly over the channels (member i: Slack, Teams, web for i mod 3), half
+ * write Chinese and half English. The mix: questions, a survey (list, start, two answers,
+ * submit), a secret ballot (list, open, pick, cast) and an event sign-up (list, sign up or join
+ * the waitlist); each member does each democracy scenario once, starting at a different point of
+ * the mix, with questions between and after them. Before the run the database is seeded as an
+ * administrator would: roster import, each member's chat identity linked (so they are
+ * real-name verified), and per phase a survey, a vote and an event whose capacity is half the
+ * level's members (so the waitlist is used), opened when the phase starts and closed after.
  *
  *   npm run bench:load                 # 10, 100 and 500 members, 15 s each
  *   npm run bench:load -- 100 30       # 100 members for 30 s
  *
- * Not yet covered (issue 9): Slack and Teams endpoints against loopback platform fakes, ballots
- * and sign-ups in the mix, and the outbound-message accounting.
+ * JSON on stdout, progress on stderr. What the figures mean:
+ * - calibration: before the levels, one member per channel and language runs every turn alone,
+ *   and the number of outbound messages each kind of turn produces is recorded ("expected", by
+ *   channel and turn; a sign-up has two outcomes). Under load a member waits for exactly that
+ *   many messages in its conversation.
+ * - turnMs p50/p95/p99/max: a turn's latency, from sending the request until the last expected
+ *   outbound message of that turn was recorded by the fake (Slack, Teams; for a Teams invoke
+ *   also the invoke's HTTP answer, which carries the redrawn card), or the HTTP response (web).
+ *   `byKind` splits it by question / survey / vote / event turns.
+ * - turnsPerSecond: turns completed in the level divided by its duration.
+ * - errors: HTTP status other than 200, transport errors, replies missing after 30 s, failure
+ *   replies ("something went wrong", "please send it again"), and replies that do not show what
+ *   the turn must show (the next button, the confirmation).
+ * - outbound: expected = what the calibration says the turns sent should produce; received =
+ *   what the fakes recorded in the members' conversations (or the web responses); lost = expected
+ *   but never arrived (after a drain of the server's queues); late = arrived after the member
+ *   gave up waiting (30 s); duplicated = arrived beyond what was expected; strays = messages
+ *   queued for web members outside any turn (none expected).
+ * - democracy (per phase, counted in the database after the server stopped): ballots, survey
+ *   submissions and sign-ups requested by the generator, confirmed to the members, and stored;
+ *   lost = confirmed but not stored, duplicated = stored twice or without being asked;
+ *   capacityRespected = confirmed places ≤ capacity, and nobody waitlisted while places were free;
+ *   tallyMatchesBallots = the stored tally equals a recount of the ballots.
+ * - server: peak resident memory sampled from /proc every 250 ms, CPU used (% of one core),
+ *   and the number of error/warning log lines.
+ * - generator: this process's CPU (% of one core) and event-loop delay p99 — it must stay well
+ *   below saturation for the latency to be the server's, not the generator's.
  */
-import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { SIGNING_SECRET } from '../tests/slack/slack-requests.ts';
+import { account } from './load/accounting.ts';
+import { CHANNELS, driver, persona, type ChannelName, type Persona } from './load/channels.ts';
+import { Edge } from './load/edge.ts';
+import { closeAgent } from './load/http.ts';
+import { ChannelTally, DemocracyTally, Member, type Expectations } from './load/runner.ts';
+import { seed, switchPhase, type PhaseItems } from './load/seed.ts';
+import { cpuSeconds, firstErrors, sampleRss, startServer } from './load/server.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const levels = process.argv[2] ? [Number(process.argv[2])] : [10, 100, 500];
 const seconds = Number(process.argv[3] ?? 15);
+if (levels.some((n) => !Number.isInteger(n) || n < 1) || !(seconds > 0)) {
+  console.error('usage: npm run bench:load [-- MEMBERS [SECONDS]]');
+  process.exit(2);
+}
+const log = (message: string) => process.stderr.write(`[bench:load] ${message}\n`);
+const round = (n: number) => Math.round(n * 10) / 10;
 
-// Written for this benchmark (not from any evaluation set): a mix of questions and commands.
-const MESSAGES = [
-  '年假有几天',
-  '公司不给我签合同怎么办',
-  '加班费怎么算',
-  '试用期可以随便辞退我吗',
-  'How long is maternity leave?',
-  'Can my employer cut my salary without asking me?',
-  '帮助',
-  'help',
-  '被辞退了有没有补偿',
-  '下班路上出车祸算工伤吗',
-  '最近工作压力很大，睡不着',
-  'What is the minimum wage?',
-];
-
-function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return 0;
-  return Number(sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]!.toFixed(1));
+function percentiles(values: number[]) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const at = (p: number) => (sorted.length ? round(sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]!) : 0);
+  return { p50: at(0.5), p95: at(0.95), p99: at(0.99), max: sorted.length ? round(sorted.at(-1)!) : 0 };
 }
 
-async function startServer(dataDir: string): Promise<{ url: string; pid: number; stop(): Promise<void> }> {
-  const child = spawn(process.execPath, [join(root, 'bin/union-assistant.js'), 'serve'], {
-    cwd: root,
-    env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: '', PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info' },
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
-  let logs = '';
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${logs}`)), 180_000);
-    child.stderr.on('data', (d: Buffer) => {
-      logs += d.toString();
-      const match = /"url":"(http:[^"]+)"[^\n]*"msg":"Union Assistant is listening"/.exec(logs);
-      if (match) {
-        clearTimeout(timer);
-        resolve(match[1]!);
-      }
-      if (logs.length > 100_000) logs = logs.slice(-10_000);
-    });
-  });
-  return {
-    url,
-    pid: child.pid!,
-    stop: () =>
-      new Promise((resolve) => {
-        child.on('close', () => resolve());
-        child.kill('SIGTERM');
-      }),
-  };
+// Personas: 6 for calibration (one per channel, in each language), then one pool per level.
+const CALIBRATION = 6;
+const pools: Persona[][] = [];
+let next = CALIBRATION;
+for (const n of levels) {
+  pools.push(Array.from({ length: n }, (_, k) => persona(next + k)));
+  next += n;
+}
+const channelOf = (who: Persona): ChannelName => CHANNELS[who.index % 3]!;
+const everyone = Array.from({ length: next }, (_, i) => persona(i));
+
+const edge = await new Edge().start();
+for (const who of everyone) edge.slack.addUser({ id: who.slackUser, name: who.name, email: `${who.employeeNumber.toLowerCase()}@bench.example`, locale: who.locale === 'en' ? 'en-US' : 'zh-CN' });
+const dataDir = mkdtempSync(join(tmpdir(), 'ua-bench-load-'));
+const databaseUrl = `file:${join(dataDir, 'union-assistant.db')}`;
+
+log(`seeding ${everyone.length} members, ${levels.length + 1} surveys, votes and events`);
+const items = await seed(
+  databaseUrl,
+  everyone.map((who) => ({ who, channel: channelOf(who) })),
+  [{ label: 'calibration', capacity: 3 }, ...levels.map((n) => ({ label: `${n} members`, capacity: Math.ceil(n / 2) }))],
+);
+log('starting the server');
+const server = await startServer(root, {
+  DATA_DIR: dataDir,
+  SLACK_BOT_TOKEN: edge.slack.token,
+  SLACK_SIGNING_SECRET: SIGNING_SECRET,
+  SLACK_API_URL: edge.slack.url,
+});
+log(`server ${server.url} (pid ${server.pid})`);
+
+/** Waits until no outbound message has reached a member for `quietMs` (at most `maxMs`). */
+async function drain(quietMs = 1500, maxMs = 30_000): Promise<void> {
+  const started = performance.now();
+  while (performance.now() - started < maxMs) {
+    const idle = performance.now() - Math.max(edge.lastRouted, started);
+    if (idle >= quietMs) return;
+    await new Promise((r) => setTimeout(r, quietMs - idle + 10));
+  }
 }
 
-function rssMb(pid: number): number {
-  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
-  return Math.round(kb / 1024);
-}
-
-async function member(url: string, index: number, until: number, latencies: number[], errors: string[]): Promise<void> {
-  let cookie = '';
-  let n = index;
-  while (Date.now() < until) {
-    const text = MESSAGES[n++ % MESSAGES.length]!;
-    const started = performance.now();
-    try {
-      const res = await fetch(`${url}/api/chat`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', ...(cookie ? { cookie } : {}) },
-        body: JSON.stringify({ input: { type: 'message', text } }),
-      });
-      const body = (await res.json()) as { replies?: unknown[] };
-      if (!res.ok || !Array.isArray(body.replies) || body.replies.length === 0) errors.push(`HTTP ${res.status}`);
-      else latencies.push(performance.now() - started);
-      const setCookie = res.headers.get('set-cookie');
-      if (setCookie) cookie = setCookie.split(';')[0]!;
-    } catch (error) {
-      errors.push(error instanceof Error ? error.message : String(error));
+const expectations: Expectations = new Map();
+const phases: { items: PhaseItems; tally: DemocracyTally }[] = [];
+const results = [];
+let calibrationReport: Record<string, Record<string, number>> = {};
+try {
+  // Calibration: each channel's first member (Chinese) runs every question and scenario alone,
+  // then its second (English) runs the scenarios too; the event's 3 places go to the first three.
+  await switchPhase(databaseUrl, undefined, items[0]);
+  const calibrationTally = new DemocracyTally();
+  const calibrationChannels = new Map(CHANNELS.map((c) => [c, new ChannelTally()]));
+  for (let i = 0; i < CALIBRATION; i++) {
+    const who = persona(i);
+    const tally = calibrationChannels.get(channelOf(who))!;
+    const member = new Member(who, driver(channelOf(who), who, server.url, edge), tally, calibrationTally, expectations, true);
+    log(`calibrating ${channelOf(who)} (${who.locale})`);
+    if (i < 3) await member.calibrateQuestions();
+    for (const kind of ['survey', 'vote', 'event'] as const) {
+      if (!(await member.script(kind, Infinity))) throw new Error(`calibration of ${channelOf(who)} ${kind} failed: ${JSON.stringify(Object.fromEntries(tally.errors))} ${tally.samples.join(' || ')}`);
     }
   }
-}
+  calibrationReport = Object.fromEntries([...expectations].map(([key, byBranch]) => [key, Object.fromEntries(byBranch)]));
+  phases.push({ items: items[0]!, tally: calibrationTally });
 
-const dataDir = mkdtempSync(join(tmpdir(), 'ua-bench-load-'));
-const server = await startServer(dataDir);
-const results = [];
-try {
-  for (const members of levels) {
-    const latencies: number[] = [];
-    const errors: string[] = [];
-    const started = Date.now();
-    const until = started + seconds * 1000;
-    await Promise.all(Array.from({ length: members }, (_, i) => member(server.url, i, until, latencies, errors)));
-    const elapsed = (Date.now() - started) / 1000;
-    latencies.sort((a, b) => a - b);
+  for (const [l, members] of levels.entries()) {
+    await switchPhase(databaseUrl, items[l]!, items[l + 1]!);
+    edge.forget();
+    const tallies = new Map(CHANNELS.map((c) => [c, new ChannelTally()]));
+    const democracy = new DemocracyTally();
+    const crowd = pools[l]!.map((who) => new Member(who, driver(channelOf(who), who, server.url, edge), tallies.get(channelOf(who))!, democracy, expectations));
+    log(`${members} members for ${seconds} s`);
+    const rss = sampleRss(server.pid);
+    const cpuBefore = cpuSeconds(server.pid);
+    const ownBefore = process.cpuUsage();
+    const loop = monitorEventLoopDelay({ resolution: 10 });
+    loop.enable();
+    const started = performance.now();
+    const progress = setInterval(() => {
+      const turns = [...tallies.values()].reduce((n, t) => n + t.latencies.length, 0);
+      log(`  ${Math.round((performance.now() - started) / 1000)} s: ${turns} turns`);
+    }, 5000);
+    await Promise.all(crowd.map((m) => m.run(started + seconds * 1000)));
+    const elapsed = (performance.now() - started) / 1000;
+    clearInterval(progress);
+    loop.disable();
+    const own = process.cpuUsage(ownBefore);
+    const serverCpu = cpuSeconds(server.pid) - cpuBefore;
+    await drain();
+    const peakRss = rss.stop();
+    // Accounting of outbound messages, member by member.
+    for (const m of crowd) {
+      const tally = tallies.get(m.channel)!;
+      const received = m.driver.conversation.outputs.length;
+      const extra = Math.max(0, received - m.accounted);
+      const late = Math.min(extra, m.outstanding);
+      tally.received += received;
+      tally.lost -= late;
+      tally.duplicated += extra - late;
+      (tally as ChannelTally & { late?: number }).late = ((tally as ChannelTally & { late?: number }).late ?? 0) + late;
+      tally.strays += await m.driver.strays();
+    }
+    const channel = (name: string, list: ChannelTally[]) => {
+      const latencies = list.flatMap((t) => t.latencies);
+      const errors = new Map<string, number>();
+      for (const t of list) for (const [k, v] of t.errors) errors.set(k, (errors.get(k) ?? 0) + v);
+      const kinds = new Map<string, number[]>();
+      for (const t of list) for (const [k, v] of t.byKind) kinds.set(k, [...(kinds.get(k) ?? []), ...v]);
+      const sum = (f: (t: ChannelTally) => number) => list.reduce((n, t) => n + f(t), 0);
+      return {
+        channel: name,
+        turns: latencies.length,
+        turnsPerSecond: round(latencies.length / elapsed),
+        turnMs: percentiles(latencies),
+        byKind: Object.fromEntries([...kinds].map(([k, v]) => [k, { turns: v.length, ...percentiles(v) }])),
+        errors: sum((t) => [...t.errors.values()].reduce((a, b) => a + b, 0)),
+        errorKinds: Object.fromEntries(errors),
+        firstErrors: list.flatMap((t) => t.samples).slice(0, 3),
+        outbound: {
+          expected: sum((t) => t.expected),
+          received: sum((t) => t.received),
+          lost: sum((t) => t.lost),
+          late: sum((t) => (t as ChannelTally & { late?: number }).late ?? 0),
+          duplicated: sum((t) => t.duplicated),
+          strays: sum((t) => t.strays),
+        },
+        stalledMembers: sum((t) => t.stalled),
+      };
+    };
+    const all = [...tallies.values()];
     results.push({
       members,
-      seconds: Number(elapsed.toFixed(1)),
-      turns: latencies.length,
-      turnsPerSecond: Number((latencies.length / elapsed).toFixed(1)),
-      p50Ms: percentile(latencies, 0.5),
-      p95Ms: percentile(latencies, 0.95),
-      p99Ms: percentile(latencies, 0.99),
-      errors: errors.length,
-      firstErrors: [...new Set(errors)].slice(0, 3),
-      serverRssMb: rssMb(server.pid),
+      seconds: round(elapsed),
+      overall: channel('all', all),
+      channels: CHANNELS.map((c) => channel(c, [tallies.get(c)!])),
+      server: { peakRssMb: peakRss, cpuPercent: round((serverCpu / elapsed) * 100) },
+      generator: { cpuPercent: round(((own.user + own.system) / 1e6 / elapsed) * 100), eventLoopDelayP99Ms: round(loop.percentile(99) / 1e6) },
     });
+    phases.push({ items: items[l + 1]!, tally: democracy });
+    const o = results.at(-1)!.overall;
+    log(`  ${o.turns} turns, p95 ${o.turnMs.p95} ms, ${o.errors} errors, lost ${o.outbound.lost}, duplicated ${o.outbound.duplicated}`);
   }
+  await switchPhase(databaseUrl, items[levels.length], undefined);
 } finally {
-  await server.stop();
-  rmSync(dataDir, { recursive: true, force: true });
+  const code = await server.stop();
+  log(`server stopped (exit ${code})`);
+  closeAgent();
+  await edge.stop();
 }
-console.log(JSON.stringify({ channel: 'web', database: 'sqlite', node: process.version, results }, null, 2));
+const levelsLogged = Object.fromEntries([...server.logLevels].map(([level, n]) => [{ 40: 'warn', 50: 'error', 60: 'fatal' }[level] ?? `level${level}`, n]).filter(([k]) => !String(k).startsWith('level')));
+const democracy = await account(databaseUrl, phases);
+rmSync(dataDir, { recursive: true, force: true });
+console.log(
+  JSON.stringify(
+    {
+      database: 'sqlite',
+      node: process.version,
+      secondsPerLevel: seconds,
+      results,
+      democracy,
+      serverLog: { ...levelsLogged, firstErrors },
+      unroutedOutbound: Object.fromEntries(edge.unrouted),
+      calibration: calibrationReport,
+    },
+    null,
+    2,
+  ),
+);

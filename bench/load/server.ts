@@ -1,0 +1,100 @@
+import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+export interface ServerProcess {
+  url: string;
+  pid: number;
+  /** The log lines' levels seen since start (warn and error counts are reported). */
+  logLevels: Map<number, number>;
+  stop(): Promise<number | null>;
+}
+
+/**
+ * Starts `bin/union-assistant.js serve` (what `npm start` runs) as its own process on a free
+ * loopback port, and resolves when it logs that it is listening.
+ */
+export async function startServer(root: string, env: Record<string, string>): Promise<ServerProcess> {
+  const child = spawn(process.execPath, [join(root, 'bin/union-assistant.js'), 'serve'], {
+    cwd: root,
+    env: { ...process.env, DATABASE_URL: '', PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', ...env },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  const logLevels = new Map<number, number>();
+  let logs = '';
+  let started = false;
+  let tail = '';
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`server did not start:\n${logs.slice(-4000)}`)), 300_000);
+    child.on('exit', (code) => {
+      if (!started) reject(new Error(`server exited with ${code}:\n${logs.slice(-4000)}`));
+    });
+    child.stderr.on('data', (d: Buffer) => {
+      // After start-up only the level of each line is kept (cheap: one regex per line).
+      const text = tail + d.toString();
+      const lines = text.split('\n');
+      tail = lines.pop() ?? '';
+      for (const line of lines) {
+        const level = /"level":(\d+)/.exec(line)?.[1];
+        if (level) logLevels.set(Number(level), (logLevels.get(Number(level)) ?? 0) + 1);
+        if (level && Number(level) >= 50 && firstErrors.length < 5) firstErrors.push(line.slice(0, 400));
+      }
+      if (started) return;
+      logs += lines.join('\n') + '\n';
+      const match = /"url":"(http:[^"]+)"[^\n]*"msg":"Union Assistant is listening"/.exec(logs);
+      if (match) {
+        started = true;
+        clearTimeout(timer);
+        resolve(match[1]!);
+      }
+    });
+  });
+  return {
+    url,
+    pid: child.pid!,
+    logLevels,
+    stop: () =>
+      new Promise((resolve) => {
+        if (child.exitCode !== null) return resolve(child.exitCode);
+        child.on('close', (code) => resolve(code));
+        child.kill('SIGTERM');
+      }),
+  };
+}
+
+/** The server's first error log lines (pino level ≥ 50), to show what went wrong. */
+export const firstErrors: string[] = [];
+
+/** Resident memory of a process in MB, from /proc. */
+export function rssMb(pid: number): number {
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    return Math.round(Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024);
+  } catch {
+    return 0;
+  }
+}
+
+/** CPU time (user + system) a process has used, in seconds, from /proc/<pid>/stat. */
+export function cpuSeconds(pid: number): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    // utime and stime are fields 14 and 15 of the whole line (11 and 12 after the name).
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return 0;
+  }
+}
+
+/** Samples a process's RSS every `everyMs`; `stop()` returns the peak. */
+export function sampleRss(pid: number, everyMs = 250): { stop(): number } {
+  let peak = rssMb(pid);
+  const timer = setInterval(() => (peak = Math.max(peak, rssMb(pid))), everyMs);
+  return {
+    stop() {
+      clearInterval(timer);
+      return Math.max(peak, rssMb(pid));
+    },
+  };
+}
