@@ -13,6 +13,13 @@ export interface OpenAIEmbedderOptions {
   batchSize?: number;
   timeoutMs?: number;
   maxRetries?: number;
+  /**
+   * Bound on embedding one search query (one text), without retries. Why: a query is embedded
+   * inside a member's turn, and the batch settings (30 s, two retries with backoff) would hold
+   * that turn for well over a minute when the endpoint hangs; past this bound the search goes on
+   * with keywords only. Batches (index builds) keep `timeoutMs` and `maxRetries`.
+   */
+  queryTimeoutMs?: number;
 }
 
 const KNOWN_DIMENSIONS: Record<string, number> = {
@@ -29,14 +36,15 @@ export function createOpenAIEmbedder(options: OpenAIEmbedderOptions): Embedder {
   const dimensions = options.dimensions ?? KNOWN_DIMENSIONS[options.model];
   if (!dimensions) throw new Error(`embedding dimensions of model "${options.model}" are unknown: pass dimensions`);
   let client: Promise<OpenAIEmbeddings> | undefined;
-  const connect = async () => {
+  let queryClient: Promise<OpenAIEmbeddings> | undefined;
+  const connect = async (timeout: number, maxRetries: number) => {
     const { OpenAIEmbeddings } = await import('@langchain/openai');
     return new OpenAIEmbeddings({
       apiKey: options.apiKey,
       model: options.model,
       batchSize: options.batchSize ?? 64,
-      timeout: options.timeoutMs ?? 30_000,
-      maxRetries: options.maxRetries ?? 2,
+      timeout,
+      maxRetries,
       configuration: options.baseURL ? { baseURL: options.baseURL } : undefined,
     });
   };
@@ -45,8 +53,13 @@ export function createOpenAIEmbedder(options: OpenAIEmbedderOptions): Embedder {
     dimensions,
     async embed(texts) {
       if (texts.length === 0) return [];
-      client ??= connect();
-      const vectors = await (await client).embedDocuments(texts);
+      const query = texts.length === 1 && options.queryTimeoutMs !== undefined;
+      const chosen = query ? (queryClient ??= connect(options.queryTimeoutMs!, 0)) : (client ??= connect(options.timeoutMs ?? 30_000, options.maxRetries ?? 2));
+      const vectors = await (await chosen).embedDocuments(texts);
+      // A malformed response can come back as anything: check before trusting its shape.
+      if (!Array.isArray(vectors) || vectors.some((vector) => !Array.isArray(vector) || vector.some((x) => typeof x !== 'number' || !Number.isFinite(x)))) {
+        throw new Error('embeddings endpoint returned something other than vectors');
+      }
       if (vectors.length !== texts.length) throw new Error(`embeddings endpoint returned ${vectors.length} vectors for ${texts.length} texts`);
       return vectors.map((vector) => {
         if (vector.length !== dimensions) throw new Error(`embeddings endpoint returned ${vector.length} dimensions, expected ${dimensions}`);

@@ -80,9 +80,11 @@ export class SearchEngine {
 
     let topSimilarity: number | undefined;
     if (t.mode !== 'bm25' && this.vectors && this.vectors.size > 0) {
-      const [vector] = await this.embedder.embed([query]);
-      const hits = this.vectors.search(vector!, t.vectorCandidates);
-      topSimilarity = hits[0]?.similarity ?? 0;
+      // A remote embedder that fails or times out must not fail the member's turn: the search
+      // goes on with keywords only, as for an index built with another embedder (issue 9).
+      const vector = await this.embedder.embed([query]).then(([v]) => v, () => undefined);
+      const hits = vector ? this.vectors.search(vector, t.vectorCandidates) : [];
+      if (vector) topSimilarity = hits[0]?.similarity ?? 0;
       hits.forEach((hit, rank) => {
         const index = this.byLabel.get(hit.label);
         if (index !== undefined) add(index, t.vectorWeight / (t.rrfK + rank + 1));

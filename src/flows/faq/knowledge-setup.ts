@@ -6,6 +6,7 @@ import { KnowledgeService } from '../../knowledge/knowledge-service.ts';
 import { createExtractiveAnswerer } from '../../knowledge/answer/extractive.ts';
 import type { Answerer } from '../../knowledge/answer/types.ts';
 import type { BuildReport } from '../../knowledge/types.ts';
+import type { Embedder } from '../../knowledge/embedder.ts';
 
 /** The knowledge base as the application uses it. */
 export interface Knowledge {
@@ -25,9 +26,28 @@ export interface Knowledge {
  * falls back to it within the same turn).
  */
 export async function openKnowledge(config: Config, logger: Logger): Promise<Knowledge> {
-  const embedder = config.openai
-    ? (await import('../../knowledge/openai-embedder.ts')).createOpenAIEmbedder({ apiKey: config.openai.apiKey, baseURL: config.openai.baseURL, model: config.openai.embeddingModel, dimensions: config.openai.embeddingDimensions })
+  const remote = config.openai
+    ? (await import('../../knowledge/openai-embedder.ts')).createOpenAIEmbedder({
+        apiKey: config.openai.apiKey,
+        baseURL: config.openai.baseURL,
+        model: config.openai.embeddingModel,
+        dimensions: config.openai.embeddingDimensions,
+        queryTimeoutMs: config.openai.timeoutMs,
+      })
     : undefined;
+  // A failing endpoint is logged here (the search then goes on with keywords only); never the texts.
+  const embedder: Embedder | undefined = remote && {
+    id: remote.id,
+    dimensions: remote.dimensions,
+    async embed(texts) {
+      try {
+        return await remote.embed(texts);
+      } catch (error) {
+        logger.warn({ err: error instanceof Error ? error.message.slice(0, 200) : String(error), texts: texts.length }, 'embeddings unavailable');
+        throw error;
+      }
+    },
+  };
   const service = await KnowledgeService.open({ contentDir: config.knowledgeDir, dataDir: config.dataDir, embedder, logger: logger.child({ module: 'knowledge' }) });
   let building: Promise<BuildReport | undefined> | undefined;
   const ensureIndex: Knowledge['ensureIndex'] = (options = {}) => {
