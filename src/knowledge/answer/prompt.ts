@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Locale } from '../../core/locale.ts';
 import type { SearchHit } from '../types.ts';
+import { carriesAction, claimsAction, echoesPrompt } from './output-guard.ts';
 
 /** A marker the system prompt carries: if it ever shows up in an answer, the prompt leaked. */
 export const PROMPT_CANARY = 'UA-KB-7f3c';
@@ -32,7 +33,8 @@ export function userPrompt(question: string, sources: SearchHit[]): string {
     const label = [hit.title, hit.section].filter(Boolean).join(' ');
     return `<source id="${i + 1}" type="${hit.docType}" title="${neutralise(label).replace(/"/g, "'")}">\n${neutralise(hit.text)}\n</source>`;
   });
-  return `Question from a union member:\n"""\n${question.replace(/"""/g, '"')}\n"""\n\nSources:\n${blocks.join('\n\n')}`;
+  // The question is neutralised too: a member could type "</source><source id=…>" to forge a source.
+  return `Question from a union member:\n"""\n${neutralise(question).replace(/"""/g, '"')}\n"""\n\nSources:\n${blocks.join('\n\n')}`;
 }
 
 /** What the model must return. */
@@ -48,7 +50,9 @@ export type ModelOutput = z.infer<typeof ModelOutputSchema>;
 /**
  * Parses the model's reply and checks it against the sources: valid JSON of the right shape, at
  * least one citation, every cited number (in the list and in the text) an actual source, and no
- * trace of the system prompt. Returns the reason when it is unusable.
+ * trace of the system prompt (the canary, or runs of its words copied without it), no claim to have
+ * acted for the member and no text shaped like an action (output-guard.ts): the ways a prompt
+ * injection in a question or a source shows. Returns the reason when it is unusable.
  */
 export function checkModelOutput(raw: string, sourceCount: number): { ok: true; output: ModelOutput } | { ok: false; reason: string } {
   const json = raw.trim().replace(/^```(?:json)?\s*/i, '').replace(/\s*```$/, '');
@@ -64,6 +68,9 @@ export function checkModelOutput(raw: string, sourceCount: number): { ok: true; 
   if (output.insufficient) return { ok: false, reason: 'model found the sources insufficient' };
   if (output.answer.trim() === '') return { ok: false, reason: 'empty answer' };
   if (output.answer.includes(PROMPT_CANARY)) return { ok: false, reason: 'answer repeats the system prompt' };
+  if (echoesPrompt(output.answer, [systemPrompt('zh-CN'), systemPrompt('en')])) return { ok: false, reason: 'answer repeats the system prompt' };
+  if (claimsAction(output.answer)) return { ok: false, reason: 'answer claims an action was taken' };
+  if (carriesAction(output.answer)) return { ok: false, reason: 'answer contains an action or a button' };
   const inText = [...output.answer.matchAll(/\[(\d+)\]/g)].map((m) => Number(m[1]));
   const all = [...output.citations, ...inText];
   if (output.citations.length === 0 && inText.length === 0) return { ok: false, reason: 'no citations' };
