@@ -53,7 +53,7 @@
  *   below saturation for the latency to be the server's, not the generator's.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
@@ -64,7 +64,7 @@ import { Edge } from './load/edge.ts';
 import { closeAgent } from './load/http.ts';
 import { ChannelTally, DemocracyTally, Member, type Expectations } from './load/runner.ts';
 import { seed, switchPhase, type PhaseItems } from './load/seed.ts';
-import { cpuSeconds, firstErrors, sampleRss, startServer } from './load/server.ts';
+import { cpuSeconds, firstErrors, firstWarnings, sampleRss, startServer } from './load/server.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const levels = process.argv[2] ? [Number(process.argv[2])] : [10, 100, 500];
@@ -133,15 +133,20 @@ try {
   await switchPhase(databaseUrl, undefined, items[0]);
   const calibrationTally = new DemocracyTally();
   const calibrationChannels = new Map(CHANNELS.map((c) => [c, new ChannelTally()]));
-  for (let i = 0; i < CALIBRATION; i++) {
-    const who = persona(i);
-    const tally = calibrationChannels.get(channelOf(who))!;
-    const member = new Member(who, driver(channelOf(who), who, server.url, edge), tally, calibrationTally, expectations, true);
-    log(`calibrating ${channelOf(who)} (${who.locale})`);
-    if (i < 3) await member.calibrateQuestions();
-    for (const kind of ['survey', 'vote', 'event'] as const) {
-      if (!(await member.script(kind, Infinity))) throw new Error(`calibration of ${channelOf(who)} ${kind} failed: ${JSON.stringify(Object.fromEntries(tally.errors))} ${tally.samples.join(' || ')}`);
-    }
+  // The three channels calibrate side by side (separate conversations), Chinese first.
+  for (const group of [[0, 1, 2], [3, 4, 5]]) {
+    await Promise.all(
+      group.map(async (i) => {
+        const who = persona(i);
+        const tally = calibrationChannels.get(channelOf(who))!;
+        const member = new Member(who, driver(channelOf(who), who, server.url, edge), tally, calibrationTally, expectations, true);
+        log(`calibrating ${channelOf(who)} (${who.locale})`);
+        if (i < 3) await member.calibrateQuestions();
+        for (const kind of ['survey', 'vote', 'event'] as const) {
+          if (!(await member.script(kind, Infinity))) throw new Error(`calibration of ${channelOf(who)} ${kind} failed: ${JSON.stringify(Object.fromEntries(tally.errors))} ${tally.samples.join(' || ')}`);
+        }
+      }),
+    );
   }
   calibrationReport = Object.fromEntries([...expectations].map(([key, byBranch]) => [key, Object.fromEntries(byBranch)]));
   phases.push({ items: items[0]!, tally: calibrationTally });
@@ -153,6 +158,7 @@ try {
     const democracy = new DemocracyTally();
     const crowd = pools[l]!.map((who) => new Member(who, driver(channelOf(who), who, server.url, edge), tallies.get(channelOf(who))!, democracy, expectations));
     log(`${members} members for ${seconds} s`);
+    const loadBefore = loadavg()[0]!;
     const rss = sampleRss(server.pid);
     const cpuBefore = cpuSeconds(server.pid);
     const ownBefore = process.cpuUsage();
@@ -180,7 +186,7 @@ try {
       tally.received += received;
       tally.lost -= late;
       tally.duplicated += extra - late;
-      (tally as ChannelTally & { late?: number }).late = ((tally as ChannelTally & { late?: number }).late ?? 0) + late;
+      tally.late += late;
       tally.strays += await m.driver.strays();
     }
     const channel = (name: string, list: ChannelTally[]) => {
@@ -203,7 +209,7 @@ try {
           expected: sum((t) => t.expected),
           received: sum((t) => t.received),
           lost: sum((t) => t.lost),
-          late: sum((t) => (t as ChannelTally & { late?: number }).late ?? 0),
+          late: sum((t) => t.late),
           duplicated: sum((t) => t.duplicated),
           strays: sum((t) => t.strays),
         },
@@ -216,6 +222,7 @@ try {
       seconds: round(elapsed),
       overall: channel('all', all),
       channels: CHANNELS.map((c) => channel(c, [tallies.get(c)!])),
+      machine: { loadAverage1mBefore: round(loadBefore), loadAverage1mAfter: round(loadavg()[0]!), cpus: cpus().length },
       server: { peakRssMb: peakRss, cpuPercent: round((serverCpu / elapsed) * 100) },
       generator: { cpuPercent: round(((own.user + own.system) / 1e6 / elapsed) * 100), eventLoopDelayP99Ms: round(loop.percentile(99) / 1e6) },
     });
@@ -241,7 +248,7 @@ console.log(
       secondsPerLevel: seconds,
       results,
       democracy,
-      serverLog: { ...levelsLogged, firstErrors },
+      serverLog: { ...levelsLogged, firstErrors, firstWarnings },
       unroutedOutbound: Object.fromEntries(edge.unrouted),
       calibration: calibrationReport,
     },

@@ -22,6 +22,8 @@ export class ChannelTally {
   expected = 0;
   received = 0;
   lost = 0;
+  /** Expected messages that came only after the member had stopped waiting (30 s). */
+  late = 0;
   duplicated = 0;
   /** Messages queued for members outside any turn (web outbox), none expected. */
   strays = 0;
@@ -194,8 +196,10 @@ export class Member {
       return undefined;
     }
     this.accounted += need;
-    const arrived = Math.max(answered, ...(sent.aside ? [sent.aside.at] : []), ...mine.map((o) => o.at));
-    const latency = (driver.channel === 'web' ? answered : arrived) - began;
+    // Web: the HTTP response is the reply. Slack and Teams: when the fake recorded the turn's last
+    // expected message (and, for a Teams invoke, the answer that carries the redrawn card).
+    const recorded = [...(sent.aside ? [sent.aside.at] : []), ...mine.map((o) => o.at)];
+    const latency = (driver.channel === 'web' || recorded.length === 0 ? answered : Math.max(...recorded)) - began;
     tally.latencies.push(latency);
     let list = tally.byKind.get(kind);
     if (!list) tally.byKind.set(kind, (list = []));

@@ -38,6 +38,7 @@ export async function startServer(root: string, env: Record<string, string>): Pr
         const level = /"level":(\d+)/.exec(line)?.[1];
         if (level) logLevels.set(Number(level), (logLevels.get(Number(level)) ?? 0) + 1);
         if (level && Number(level) >= 50 && firstErrors.length < 5) firstErrors.push(line.slice(0, 400));
+        if (level && Number(level) === 40 && firstWarnings.length < 3) firstWarnings.push(line.slice(0, 400));
       }
       if (started) return;
       logs += lines.join('\n') + '\n';
@@ -64,6 +65,9 @@ export async function startServer(root: string, env: Record<string, string>): Pr
 
 /** The server's first error log lines (pino level ≥ 50), to show what went wrong. */
 export const firstErrors: string[] = [];
+
+/** The server's first warning log lines (pino level 40). */
+export const firstWarnings: string[] = [];
 
 /** Resident memory of a process in MB, from /proc. */
 export function rssMb(pid: number): number {
