@@ -91,6 +91,8 @@ export class Assistant {
         }
         return { replies: extra, duplicate: false, locale };
       } catch (error) {
+        // The turn did not commit: a session copy cached by the save is not what the database holds.
+        store.sessions.forget(event.channel, event.conversationKey);
         if (dedupeKey && isUniqueViolation(error)) return { replies: [], duplicate: true, locale };
         if (isAppError(error, 'concurrent_update') && attempt < maxAttempts) {
           logger.debug({ attempt, session: session.id }, 'turn lost a race; running it again on the fresh session');

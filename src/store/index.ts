@@ -47,7 +47,8 @@ export async function openStore(databaseUrl: string, options: { migrate?: boolea
   return {
     db,
     members: new MemberRepository(db.prisma),
-    sessions: new SessionRepository(db.prisma),
+    // SQLite is served by one process (docs/DEPLOYMENT.md), so its sessions can be cached.
+    sessions: new SessionRepository(db.prisma, { cacheSessions: db.provider === 'sqlite' }),
     transcripts: new TranscriptRepository(db.prisma),
     audit: new AuditLog(db.prisma),
     answers: new AnswerRepository(db.prisma),

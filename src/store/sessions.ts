@@ -35,12 +35,42 @@ function parseState(json: string): SessionState {
   }
 }
 
-/** Conversation sessions with optimistic concurrency (a version number per row). */
+/** A session row as cached between turns: the state stays JSON so that no caller shares objects. */
+interface CachedSession {
+  id: string;
+  state: string;
+  locale: string;
+  version: number;
+}
+
+/** How many conversations keep their session in memory (a few hundred bytes each). */
+const SESSION_CACHE_SIZE = 20_000;
+
+/**
+ * Conversation sessions with optimistic concurrency (a version number per row).
+ *
+ * With `cacheSessions` (SQLite, where one process serves the database) the last saved session of
+ * a conversation is kept in memory, so that a turn does not read it back: the save's version check
+ * stays the authority. A stale copy (another process, a rolled-back turn) fails that check, is
+ * forgotten, and the turn runs again on the row read from the database, as any lost race does.
+ * Not for several instances behind a load balancer: there, each instance's copy would usually be
+ * stale and most turns would run twice.
+ */
 export class SessionRepository {
-  constructor(private readonly prisma: Prisma) {}
+  readonly #cache: Map<string, CachedSession> | undefined;
+
+  constructor(
+    private readonly prisma: Prisma,
+    options: { cacheSessions?: boolean } = {},
+  ) {
+    this.#cache = options.cacheSessions ? new Map() : undefined;
+  }
 
   /** Loads the session of a conversation, creating it on first contact. */
   async load(channel: Channel, key: string, locale: Locale): Promise<Session> {
+    const cacheKey = `${channel}\u0000${key}`;
+    const cached = this.#cache?.get(cacheKey);
+    if (cached) return { id: cached.id, channel, key, state: parseState(cached.state), locale: cached.locale === 'en' ? 'en' : 'zh-CN', version: cached.version };
     const where = { channel_key: { channel, key } };
     let row = await this.prisma.conversationSession.findUnique({ where });
     if (!row) {
@@ -58,14 +88,31 @@ export class SessionRepository {
   /**
    * Saves a session if nobody saved it since `expectedVersion` was read; otherwise throws
    * `concurrent_update` so that the caller's transaction rolls back and the turn can be retried.
+   * A caller whose transaction fails after this call must `forget` the conversation.
    */
   async save(tx: PrismaTransaction, session: Session, state: SessionState, locale: Locale, reference?: string): Promise<number> {
+    const json = JSON.stringify(SessionStateSchema.parse(state));
     const result = await tx.conversationSession.updateMany({
       where: { id: session.id, version: session.version },
-      data: { state: JSON.stringify(SessionStateSchema.parse(state)), locale, version: { increment: 1 }, ...(reference ? { reference } : {}) },
+      data: { state: json, locale, version: { increment: 1 }, ...(reference ? { reference } : {}) },
     });
-    if (result.count !== 1) throw new AppError('concurrent_update', 'the conversation changed while this turn was running');
+    if (result.count !== 1) {
+      this.forget(session.channel, session.key);
+      throw new AppError('concurrent_update', 'the conversation changed while this turn was running');
+    }
+    if (this.#cache) {
+      const cacheKey = `${session.channel}\u0000${session.key}`;
+      // Re-inserted so that the map's first key is the least recently saved.
+      this.#cache.delete(cacheKey);
+      if (this.#cache.size >= SESSION_CACHE_SIZE) this.#cache.delete(this.#cache.keys().next().value!);
+      this.#cache.set(cacheKey, { id: session.id, state: json, locale, version: session.version + 1 });
+    }
     return session.version + 1;
+  }
+
+  /** Drops the in-memory copy of a conversation's session (after a transaction that did not commit). */
+  forget(channel: Channel, key: string): void {
+    this.#cache?.delete(`${channel}\u0000${key}`);
   }
 
   /** Whether a platform event (retried delivery) was already handled. */
@@ -104,11 +151,13 @@ export class TranscriptRepository {
   constructor(private readonly prisma: Prisma) {}
 
   async append(tx: PrismaTransaction | Prisma, sessionId: string, lines: Omit<TranscriptLine, 'createdAt'>[]): Promise<void> {
+    if (lines.length === 0) return;
     const now = Date.now();
-    // Distinct timestamps keep the order of lines written in one turn.
-    for (const [i, line] of lines.entries()) {
-      await tx.conversationMessage.create({ data: { id: newId(), sessionId, author: line.author, text: line.text, sensitive: line.sensitive, createdAt: new Date(now + i) } });
-    }
+    // One statement for the turn's lines (a chat turn writes two or three); distinct timestamps
+    // keep their order.
+    await tx.conversationMessage.createMany({
+      data: lines.map((line, i) => ({ id: newId(), sessionId, author: line.author, text: line.text, sensitive: line.sensitive, createdAt: new Date(now + i) })),
+    });
   }
 
   /** Removes sensitive (psychological, crisis) lines written before `before`: the retention rule. */
