@@ -12,6 +12,10 @@
  *   Connector (tests/teams/fake-bot-connector.ts), which records every outbound activity.
  * - Web chat: `POST /api/chat`; the reply is the HTTP response.
  *
+ * Slack redelivers an event when it thinks the app did not get it: every 10th Slack message of
+ * the levels (not of the calibration) is sent a second time as Slack's retry (same event id,
+ * X-Slack-Retry-Num), while the first may still be in work; the server must answer it once.
+ *
  * Members are split evenly over the channels (member i: Slack, Teams, web for i mod 3), half
  * write Chinese and half English. The mix: questions, a survey (list, start, two answers,
  * submit), a secret ballot (list, open, pick, cast) and an event sign-up (list, sign up or join
@@ -33,12 +37,14 @@
  *   outbound message of that turn was recorded by the fake (Slack, Teams; for a Teams invoke
  *   also the invoke's HTTP answer, which carries the redrawn card), or the HTTP response (web).
  *   `byKind` splits it by question / survey / vote / event turns.
+ * - retriesSent / retriesRefused (Slack): redeliveries sent, and those not answered 200.
  * - turnsPerSecond: turns completed in the level divided by its duration.
  * - errors: HTTP status other than 200, transport errors, replies missing after 30 s, failure
  *   replies ("something went wrong", "please send it again"), and replies that do not show what
  *   the turn must show (the next button, the confirmation).
  * - outbound: expected = what the calibration says the turns sent should produce; received =
- *   what the fakes recorded in the members' conversations (or the web responses); lost = expected
+ *   what the fakes recorded in the members' conversations (or the web responses; Teams typing
+ *   indicators are not messages, see unroutedOutbound); lost = expected
  *   but never arrived (after a drain of the server's queues); late = arrived after the member
  *   gave up waiting (30 s); duplicated = arrived beyond what was expected; strays = messages
  *   queued for web members outside any turn (none expected).
@@ -49,6 +55,8 @@
  *   tallyMatchesBallots = the stored tally equals a recount of the ballots.
  * - server: peak resident memory sampled from /proc every 250 ms, CPU used (% of one core),
  *   and the number of error/warning log lines.
+ * - machine: the 1-minute load average before and after the level, and the number of cores: on
+ *   a shared machine a load above the core count means the server was starved of CPU.
  * - generator: this process's CPU (% of one core) and event-loop delay p99 — it must stay well
  *   below saturation for the latency to be the server's, not the generator's.
  */
@@ -59,7 +67,7 @@ import { fileURLToPath } from 'node:url';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { SIGNING_SECRET } from '../tests/slack/slack-requests.ts';
 import { account } from './load/accounting.ts';
-import { CHANNELS, driver, persona, type ChannelName, type Persona } from './load/channels.ts';
+import { CHANNELS, driver, persona, slackRetries, type ChannelName, type Persona } from './load/channels.ts';
 import { Edge } from './load/edge.ts';
 import { closeAgent } from './load/http.ts';
 import { ChannelTally, DemocracyTally, Member, type Expectations } from './load/runner.ts';
@@ -150,11 +158,13 @@ try {
   }
   calibrationReport = Object.fromEntries([...expectations].map(([key, byBranch]) => [key, Object.fromEntries(byBranch)]));
   phases.push({ items: items[0]!, tally: calibrationTally });
+  slackRetries.enabled = true;
 
   for (const [l, members] of levels.entries()) {
     await switchPhase(databaseUrl, items[l]!, items[l + 1]!);
     edge.forget();
     const tallies = new Map(CHANNELS.map((c) => [c, new ChannelTally()]));
+    const retriesBefore = { ...slackRetries };
     const democracy = new DemocracyTally();
     const crowd = pools[l]!.map((who) => new Member(who, driver(channelOf(who), who, server.url, edge), tallies.get(channelOf(who))!, democracy, expectations));
     log(`${members} members for ${seconds} s`);
@@ -214,6 +224,7 @@ try {
           strays: sum((t) => t.strays),
         },
         stalledMembers: sum((t) => t.stalled),
+        ...(name === 'slack' ? { retriesSent: slackRetries.sent - retriesBefore.sent, retriesRefused: slackRetries.failed - retriesBefore.failed } : {}),
       };
     };
     const all = [...tallies.values()];

@@ -1,7 +1,12 @@
 import { Agent, request } from 'node:http';
 
-/** One keep-alive agent for every request the generator makes: no connection set-up per turn. */
-const agent = new Agent({ keepAlive: true, maxSockets: Infinity, maxFreeSockets: 1024 });
+/**
+ * One keep-alive agent for every request the generator makes: no connection set-up per turn.
+ * An idle socket is dropped after 4 s, before the server's keep-alive timeout (5 s) closes it:
+ * otherwise a member that waited ~5 s for a Slack reply could send its next request on a socket
+ * the server is closing at that moment (ECONNRESET), an artefact of the client, not the server.
+ */
+const agent = new Agent({ keepAlive: true, maxSockets: Infinity, maxFreeSockets: 1024, timeout: 4_000 });
 
 export interface HttpAnswer {
   status: number;
@@ -20,7 +25,7 @@ export function http(url: string, options: { method?: string; headers?: Record<s
       res.on('error', reject);
     });
     req.setTimeout(60_000, () => req.destroy(new Error('HTTP timeout after 60 s')));
-    req.on('error', reject);
+    req.on('error', (error) => reject(req.reusedSocket ? new Error(`${error.message} (on a reused keep-alive socket)`) : error));
     req.end(body);
   });
 }
