@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -32,6 +33,9 @@ const slackUser = (employeeNo: string) => `U${employeeNo}`;
 const dmOf = (employeeNo: string) => `D${employeeNo}`;
 const iso = (hoursFromNow: number) => new Date(Date.now() + hoursFromNow * 3_600_000).toISOString();
 const texts = (replies: Reply[]) => JSON.stringify(replies);
+const RECEIPT = /([2-9A-HJ-NP-Z]{4}-){3}[2-9A-HJ-NP-Z]{4}/g;
+/** Receipt codes handed out during the test: they must appear in no log. */
+const receipts: string[] = [];
 
 describe.skipIf(!postgres)('two server processes on one PostgreSQL database', () => {
   let db: Awaited<ReturnType<typeof freshDatabase>>;
@@ -119,14 +123,15 @@ describe.skipIf(!postgres)('two server processes on one PostgreSQL database', ()
     }
   });
 
+  let firstVoteId = '';
   it('counts one ballot per voter when voters press "cast" on both instances at the same instant', async () => {
-    const voteId = await create('a', 'vote', `kind: motion
+    const voteId = (firstVoteId = await create('a', 'vote', `kind: motion
 title: { zh-CN: 是否同意集体合同草案, en: Approve the collective contract draft }
 secret: true
 quorumPercent: 0
 closesAt: ${iso(48)}
 audience: all
-`);
+`));
     // Each voter walks the ballot in the web chat (alternating instances) up to the confirm step.
     const choice = (i: number) => (['yes', 'no', 'abstain'] as const)[i % 3]!;
     const castValues = new Map<string, string>();
@@ -181,6 +186,9 @@ audience: all
       slackReceipts.set(n, calls().filter((c) => c.method === 'files.completeUploadExternal').length);
     }
 
+    for (const { web: responses } of outcomes) for (const r of responses) for (const x of r) if (x.type === 'file') receipts.push(...(x.content.match(RECEIPT) ?? []));
+    for (const call of fake.made('upload')) receipts.push(...(String(call.params.content).match(RECEIPT) ?? []));
+    expect(receipts.length).toBeGreaterThanOrEqual(VOTERS);
     // Every voter got exactly one receipt, on whichever side won; the other side was told.
     for (const { voter, web: responses } of outcomes) {
       const receipts = responses.filter((r) => r.some((x) => x.type === 'file')).length + (slackReceipts.get(voter) ?? 0);
@@ -319,15 +327,30 @@ audience: all
       },
     });
     expect(jobs).toHaveLength(overdue.length + surveys.length * 2 + 2);
+    // A backlog, so that both schedulers and both delivery workers are busy claiming at once
+    // (one instance alone claims a handful of rows in milliseconds, before the other looks):
+    // repeated closings of the closed first vote (harmless, so only a second attempt would show)
+    // and Slack messages to one channel (a second delivery would be a second post).
+    const backlog = Array.from({ length: 200 }, () => ({ id: randomUUID(), kind: 'vote.close', runAt: new Date(), payload: JSON.stringify({ electionId: firstVoteId }) }));
+    const bulk = Array.from({ length: 100 }, (_, i) => ({ id: randomUUID(), channel: 'slack', conversationKey: 'CBULK', replies: JSON.stringify([{ type: 'text', text: `bulk message ${i}` }]) }));
     const escalationsBefore = fake.made('chat.postMessage').length;
-    await store.db.prisma.scheduledJob.updateMany({ where: { id: { in: jobs.map((j) => j.id) } }, data: { runAt: new Date() } });
+    await store.transaction(async (tx) => {
+      await tx.scheduledJob.updateMany({ where: { id: { in: jobs.map((j) => j.id) } }, data: { runAt: new Date() } });
+      await tx.scheduledJob.createMany({ data: backlog });
+      await tx.outboundMessage.createMany({ data: bulk });
+    });
 
+    const ids = [...jobs.map((j) => j.id), ...backlog.map((j) => j.id)];
     const finished = await eventually(async () => {
-      const rows = await store.db.prisma.scheduledJob.findMany({ where: { id: { in: jobs.map((j) => j.id) } } });
+      const rows = await store.db.prisma.scheduledJob.findMany({ where: { id: { in: ids } } });
       return rows.every((r) => r.status === 'done') && rows;
-    }, 'every due job to finish');
+    }, 'every due job to finish', 150_000);
     // Claimed once each: a second claim would have counted a second attempt.
-    expect(finished.map((j) => [j.kind, j.attempts])).toEqual(finished.map((j) => [j.kind, 1]));
+    expect(finished.filter((j) => j.attempts !== 1).map((j) => `${j.kind} ${j.dedupeKey ?? ''} ×${j.attempts}`)).toEqual([]);
+    await eventually(async () => (await store.db.prisma.outboundMessage.count({ where: { id: { in: bulk.map((m) => m.id) }, status: 'delivered' } })) === bulk.length, 'the Slack backlog to be delivered', 120_000);
+    const posted = fake.made('chat.postMessage').filter((c) => c.params.channel === 'CBULK').map((c) => String(c.params.text));
+    expect(posted).toHaveLength(bulk.length);
+    expect(new Set(posted).size).toBe(bulk.length);
 
     // Effects: each survey reminder round recorded once, each member reminded once per round.
     for (const id of surveys) {
@@ -371,6 +394,15 @@ audience: all
     for (const row of slackReminders) {
       const posts = fake.made('chat.postMessage').filter((c) => c.params.channel === row.conversationKey && /食堂调查|劳动法讲座/.test(JSON.stringify(c.params)));
       expect(posts.length, `reminders in ${row.conversationKey}`).toBe(slackReminders.filter((r) => r.conversationKey === row.conversationKey).length);
+    }
+  }, 240_000);
+
+  it('keeps secrets, receipts and what members wrote out of both instances’ logs', () => {
+    expect(receipts.length).toBeGreaterThan(0);
+    for (const server of [a, b]) {
+      const logs = server.logs();
+      expect(logs).toContain('"msg":"Union Assistant is listening"');
+      for (const secret of [PASSWORD, SIGNING_SECRET, fake.token, ...receipts, '转人工', '投票', '活动']) expect(logs.includes(secret), `${server.name} logs contain ${secret}`).toBe(false);
     }
   });
 
