@@ -121,6 +121,12 @@ export class Edge {
   readonly unrouted = new Map<string, number>();
   /** performance.now() of the last outbound call routed to a member. */
   lastRouted = 0;
+  /**
+   * Fault injection to check the accounting itself (BENCH_LOAD_INJECT=duplicate|drop): every
+   * 20th routed Slack/Teams message is handed to its member twice, or not at all.
+   */
+  inject: 'duplicate' | 'drop' | undefined;
+  #routed = 0;
 
   async start(): Promise<this> {
     await this.slack.start();
@@ -171,7 +177,7 @@ export class Edge {
     }
     this.lastRouted = at;
     const text = [String(call.params.text ?? ''), ...allText(call.params.blocks)].join('\n');
-    this.conversation(`slack:${channel}`).add({ at, kind, text, buttons: slackButtons(call) });
+    this.#route(this.conversation(`slack:${channel}`), { at, kind, text, buttons: slackButtons(call) });
   }
 
   #teams(call: ConnectorCall): void {
@@ -187,6 +193,13 @@ export class Edge {
     }
     this.lastRouted = at;
     const replyToId = call.method === 'PUT' ? call.activityId : call.responseId;
-    this.conversation(key).add({ at, kind: call.method === 'PUT' ? 'update' : 'post', text: teamsText(call.body), buttons: teamsButtons(call.body.attachments, replyToId) });
+    this.#route(this.conversation(key), { at, kind: call.method === 'PUT' ? 'update' : 'post', text: teamsText(call.body), buttons: teamsButtons(call.body.attachments, replyToId) });
+  }
+
+  #route(conversation: Conversation, output: Output): void {
+    const faulty = this.inject && ++this.#routed % 20 === 0;
+    if (faulty && this.inject === 'drop') return;
+    conversation.add(output);
+    if (faulty && this.inject === 'duplicate') conversation.add({ ...output });
   }
 }
