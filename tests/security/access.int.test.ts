@@ -340,16 +340,18 @@ describe('access control over every route', () => {
     const victimChat = chatUser(app, 'victim-ask');
     await victimChat.link('V001');
     const answered = await victimChat.say('工会如何保护我的个人信息？');
-    const feedbackId = answered.find((r) => r.type === 'answer')?.type === 'answer' ? (answered.find((r) => r.type === 'answer') as Extract<Reply, { type: 'answer' }>).feedbackId : undefined;
-    expect(feedbackId).toBeDefined();
+    const answer = answered.find((r): r is Extract<Reply, { type: 'answer' }> => r.type === 'answer');
+    const feedbackId = answer?.feedbackId ?? '';
+    expect(feedbackId).not.toBe('');
     const member = clients.member;
+    await member.get('/');
     const res = await fetch(`${server.url}/api/chat`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', cookie: member.cookieHeader, 'x-csrf-token': member.csrf },
       body: JSON.stringify({ input: { type: 'action', value: action('faq.rate', { id: feedbackId, v: 'not-helpful' }) } }),
     });
     expect(JSON.stringify(await res.json())).toMatch(/无法评价|cannot be rated/);
-    const record = await app.store.db.prisma.answerRecord.findUniqueOrThrow({ where: { id: feedbackId! } });
+    const record = await app.store.db.prisma.answerRecord.findUniqueOrThrow({ where: { id: feedbackId } });
     expect(JSON.stringify(record)).not.toContain('not-helpful');
   });
 });
