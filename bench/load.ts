@@ -45,10 +45,11 @@
  *   the turn must show (the next button, the confirmation).
  * - outbound: expected = what the calibration says the turns sent should produce; received =
  *   what the fakes recorded in the members' conversations (or the web responses; Teams typing
- *   indicators are not messages, see unroutedOutbound); lost = expected
- *   but never arrived (after a drain of the server's queues); late = arrived after the member
+ *   indicators are not messages, see unroutedOutbound); lost = expected but never arrived (after a drain of the server's queues); late = arrived after the member
  *   gave up waiting (30 s); duplicated = arrived beyond what was expected; strays = messages
- *   queued for web members outside any turn (none expected).
+ *   queued for web members outside any turn (none expected). To see the accounting catch
+ *   faults, BENCH_LOAD_INJECT=duplicate (or drop) hands every 20th Slack/Teams message of the
+ *   levels to its member twice (or not at all).
  * - democracy (per phase, counted in the database after the server stopped): ballots, survey
  *   submissions and sign-ups requested by the generator, confirmed to the members, and stored;
  *   lost = confirmed but not stored, duplicated = stored twice or without being asked;
@@ -56,8 +57,6 @@
  *   tallyMatchesBallots = the stored tally equals a recount of the ballots.
  * - targets: issue 9's bar per level (meant for 100 members): p95 < 300 ms, no errors, no lost,
  *   late, duplicated or stray messages.
- *   BENCH_LOAD_INJECT=duplicate (or drop) hands every 20th Slack/Teams message of the levels to
- *   its member twice (or not at all), to see the accounting catch it.
  * - server: peak resident memory sampled from /proc every 250 ms, CPU used (% of one core),
  *   and the number of error/warning log lines.
  * - machine: the 1-minute load average before and after the level, and the number of cores: on
