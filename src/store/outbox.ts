@@ -20,6 +20,13 @@ function isUniqueViolation(error: unknown): boolean {
   return typeof error === 'object' && error !== null && (error as { code?: string }).code === 'P2002';
 }
 
+/**
+ * What a delivered message keeps of its replies: nothing. The row names the conversation, so
+ * content kept after delivery would be a copy of staff replies, and of a secret ballot's receipt
+ * code (a rate-limited Slack turn), linkable to Ballot.receiptHash (tests/security/slack-receipt.int.test.ts).
+ */
+const DELIVERED = '[]';
+
 type Row = { id: string; channel: string; conversationKey: string; replies: string; attempts: number; createdAt: Date };
 function toMessage(row: Row): OutboundMessage {
   return { id: row.id, channel: row.channel as Channel, conversationKey: row.conversationKey, replies: RepliesJson.parse(JSON.parse(row.replies)), attempts: row.attempts, createdAt: row.createdAt };
@@ -100,7 +107,7 @@ export class OutboxRepository {
     for (const row of rows) {
       const result = await this.prisma.outboundMessage.updateMany({
         where: { id: row.id, status: 'pending' },
-        data: { status: 'delivered', deliveredAt: new Date(), attempts: { increment: 1 } },
+        data: { status: 'delivered', deliveredAt: new Date(), attempts: { increment: 1 }, replies: DELIVERED },
       });
       if (result.count === 1) taken.push(toMessage(row));
     }
@@ -108,7 +115,7 @@ export class OutboxRepository {
   }
 
   async markDelivered(id: string): Promise<void> {
-    await this.prisma.outboundMessage.update({ where: { id }, data: { status: 'delivered', deliveredAt: new Date(), lockedUntil: null } });
+    await this.prisma.outboundMessage.update({ where: { id }, data: { status: 'delivered', deliveredAt: new Date(), lockedUntil: null, replies: DELIVERED } });
   }
 
   /** Records a failed attempt: retried at `retryAt`, or given up (`failed`) when it is undefined. */
