@@ -11,7 +11,8 @@ export interface ServerProcess {
   pid: number;
   /** Everything the process wrote (JSON log lines on stderr). */
   logs(): string;
-  stop(): Promise<void>;
+  /** SIGTERM, then the exit code once the process has finished (acknowledged work included). */
+  stop(): Promise<number | null>;
 }
 
 /**
@@ -30,7 +31,7 @@ export function startServerProcess(name: string, env: Record<string, string>, ti
   };
   child.stdout!.on('data', collect);
   child.stderr!.on('data', collect);
-  const closed = new Promise<void>((resolve) => child.on('close', () => resolve()));
+  const closed = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
   return new Promise<ServerProcess>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`${name} did not start:\n${logs.slice(-4000)}`)), timeoutMs);
     const onExit = (code: number | null) => {
@@ -52,7 +53,7 @@ export function startServerProcess(name: string, env: Record<string, string>, ti
         logs: () => logs,
         stop: async () => {
           if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
-          await closed;
+          return closed;
         },
       });
     };

@@ -407,18 +407,65 @@ audience: all
   });
 
   it('serves a knowledge edit published on one instance from the other, without a restart', async () => {
-    const question = '骑自行车上班有补贴吗';
-    const ask = async (base: string) => {
+    const ask = async (base: string, question: string) => {
       const res = await fetch(`${base}/api/chat`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ input: { type: 'message', text: question } }) });
       return JSON.stringify(await res.json());
     };
-    expect(await ask(b.url)).not.toContain('100 元自行车通勤补贴');
-    const editor = on('A001', 'a');
-    await editor.get('/console/knowledge/edit');
-    const published = await editor.post('/console/knowledge/save', { path: 'faq/bike-subsidy.zh.md', markdown: bikeFaq(), note: '新增', do: 'publish' });
-    expect(published.status, published.text.slice(0, 300)).toBe(303);
+    const bike = '骑自行车上班有补贴吗';
+    const gym = '公司有健身补贴吗';
+    expect(await ask(b.url, bike)).not.toContain('100 元自行车通勤补贴');
+    const publish = async (server: 'a' | 'b', path: string, markdown: string) => {
+      const editor = on('A001', server);
+      await editor.get('/console/knowledge/edit');
+      const res = await editor.post('/console/knowledge/save', { path, markdown, note: '发布', do: 'publish' });
+      expect(res.status, res.text.slice(0, 300)).toBe(303);
+    };
+    await publish('a', 'faq/bike-subsidy.zh.md', bikeFaq());
     // The publishing instance answers at once; the other within its reload interval (5 s), polled.
-    expect(await ask(a.url)).toContain('100 元自行车通勤补贴');
-    await eventually(async () => (await ask(b.url)).includes('100 元自行车通勤补贴'), 'instance B to answer from the new document', 60_000, 500);
+    expect(await ask(a.url, bike)).toContain('100 元自行车通勤补贴');
+    await eventually(async () => (await ask(b.url, bike)).includes('100 元自行车通勤补贴'), 'instance B to answer from the new document', 60_000, 500);
+
+    // Two editors publish at the same moment on different instances: an edit on A, a new
+    // document on B. Neither index write may lose the other's (the build lock serialises them).
+    await Promise.all([publish('a', 'faq/bike-subsidy.zh.md', bikeFaq().replace('100 元', '150 元')), publish('b', 'faq/gym-subsidy.zh.md', gymFaq())]);
+    for (const server of [a, b]) {
+      await eventually(async () => (await ask(server.url, bike)).includes('150 元自行车通勤补贴') && (await ask(server.url, gym)).includes('每月 200 元健身补贴'), `instance ${server.name} to serve both new versions`, 60_000, 500);
+    }
+  });
+
+  it('stops both instances cleanly; a Slack event delivered to both at once was answered once', async () => {
+    // Socket Mode spreads events over the instances' connections, and an HTTP retry may reach the
+    // other instance: the same event id, at the same time, on both.
+    const dm = () => fake.made('chat.postMessage').filter((c) => c.params.channel === dmOf('V12') && JSON.stringify(c.params).includes('带薪年休假'));
+    expect(dm()).toHaveLength(0);
+    const twice = directMessage(slackUser('V12'), '年假有几天', 'EvSCALETWICE1');
+    const acks = await Promise.all([postToSlack(a.url, { json: twice }), postToSlack(b.url, { json: twice })]);
+    expect(acks.map((r) => r.status)).toEqual([200, 200]);
+    await fake.waitFor(() => dm().length > 0, 'the answer in the DM', 60_000);
+    // Shutting down finishes acknowledged work: after both exits, nothing is still in flight.
+    expect(await Promise.all([a.stop(), b.stop()])).toEqual([0, 0]);
+    expect(dm()).toHaveLength(1);
+    expect(await store.db.prisma.processedEvent.count({ where: { id: 'slack:EvSCALETWICE1' } })).toBe(1);
   });
 });
+
+/** A second new FAQ on a subject nothing else covers. */
+function gymFaq(): string {
+  return `---
+id: faq-gym-subsidy-zh
+type: faq
+title: 公司有健身补贴吗？
+language: zh-CN
+category: benefits
+tags: [健身, 补贴]
+updated: 2026-11-27
+questions:
+  - 公司有健身补贴吗
+  - 健身卡可以报销吗
+cites: []
+---
+# 公司有健身补贴吗？
+
+根据 2026 年集体合同，员工办理健身卡可申请 **每月 200 元健身补贴**，在 OA 系统“福利申请”中提交发票即可。
+`;
+}
