@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { buttonPress, directMessage, sign, TEAM } from '../../tests/slack/slack-requests.ts';
 import { allText, Conversation, teamsButtons, type Button, type Edge, type Output } from './edge.ts';
-import { http } from './http.ts';
+import { http, TransportError } from './http.ts';
 
 export type ChannelName = 'slack' | 'teams' | 'web';
 export const CHANNELS: ChannelName[] = ['slack', 'teams', 'web'];
@@ -10,6 +10,8 @@ export const CHANNELS: ChannelName[] = ['slack', 'teams', 'web'];
 export interface Sent {
   status: number;
   error?: string;
+  /** More about a transport error (how long a reused socket had been idle). */
+  detail?: string;
   /** Shown to the member but not an outbound message: the card a Teams invoke response redraws. */
   aside?: Output;
 }
@@ -53,6 +55,10 @@ export function persona(index: number): Persona {
   };
 }
 
+function failed(error: unknown): { status: 0; error: string; detail?: string } {
+  return { status: 0, error: error instanceof Error ? error.message : String(error), ...(error instanceof TransportError ? { detail: error.detail } : {}) };
+}
+
 /** Slack retries the generator sent (its Events API redelivery; off during calibration), and those the server did not answer 200. */
 export const slackRetries = { enabled: false, sent: 0, failed: 0 };
 
@@ -76,7 +82,7 @@ class SlackDriver implements Driver {
       const res = await http(`${this.url}/slack/events`, { method: 'POST', headers: { 'content-type': contentType, ...sign(body), ...headers }, body });
       return { status: res.status };
     } catch (error) {
-      return { status: 0, error: error instanceof Error ? error.message : String(error) };
+      return failed(error);
     }
   }
 
@@ -132,23 +138,23 @@ class TeamsDriver implements Driver {
     };
   }
 
-  async #post(activity: Record<string, unknown>): Promise<{ status: number; error?: string; text?: string }> {
+  async #post(activity: Record<string, unknown>): Promise<Sent & { text?: string }> {
     try {
       const res = await http(`${this.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity) });
       return { status: res.status, text: res.text };
     } catch (error) {
-      return { status: 0, error: error instanceof Error ? error.message : String(error) };
+      return failed(error);
     }
   }
 
   async send(text: string): Promise<Sent> {
-    const { status, error } = await this.#post(this.#activity({ type: 'message', text, textFormat: 'plain' }));
-    return { status, ...(error ? { error } : {}) };
+    const { text: _answer, ...sent } = await this.#post(this.#activity({ type: 'message', text, textFormat: 'plain' }));
+    return sent;
   }
 
   async press(button: Button): Promise<Sent> {
     const h = button.handle as { verb?: string; data: Record<string, unknown>; replyToId?: string };
-    const { status, error, text } = await this.#post(
+    const { text, ...sent } = await this.#post(
       this.#activity({ type: 'invoke', name: 'adaptiveCard/action', ...(h.replyToId ? { replyToId: h.replyToId } : {}), value: { action: { type: 'Action.Execute', verb: h.verb, data: h.data } } }),
     );
     let aside: Output | undefined;
@@ -161,7 +167,7 @@ class TeamsDriver implements Driver {
         // not JSON: nothing shown
       }
     }
-    return { status, ...(error ? { error } : {}), ...(aside ? { aside } : {}) };
+    return { ...sent, ...(aside ? { aside } : {}) };
   }
 
   async strays(): Promise<number> {
@@ -205,7 +211,7 @@ class WebDriver implements Driver {
       }
       return { status: res.status };
     } catch (error) {
-      return { status: 0, error: error instanceof Error ? error.message : String(error) };
+      return failed(error);
     }
   }
 

@@ -8,6 +8,19 @@ import { Agent, request } from 'node:http';
  */
 const agent = new Agent({ keepAlive: true, maxSockets: Infinity, maxFreeSockets: 1024, timeout: 4_000 });
 
+/** When each keep-alive socket last finished a response (to tell how long it idled before reuse). */
+const lastUsed = new WeakMap<object, number>();
+
+/** A transport error, with how long the socket had been idle when it was reused. */
+export class TransportError extends Error {
+  constructor(
+    message: string,
+    readonly detail: string,
+  ) {
+    super(message);
+  }
+}
+
 export interface HttpAnswer {
   status: number;
   headers: Record<string, string | string[] | undefined>;
@@ -21,11 +34,18 @@ export function http(url: string, options: { method?: string; headers?: Record<s
     const req = request(url, { method: options.method ?? 'GET', agent, headers: { ...options.headers, ...(body ? { 'content-length': String(body.length) } : {}) } }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (chunk: Buffer) => chunks.push(chunk));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, text: Buffer.concat(chunks).toString('utf8') }));
+      res.on('end', () => {
+        lastUsed.set(res.socket, performance.now());
+        resolve({ status: res.statusCode ?? 0, headers: res.headers, text: Buffer.concat(chunks).toString('utf8') });
+      });
       res.on('error', reject);
     });
     req.setTimeout(60_000, () => req.destroy(new Error('HTTP timeout after 60 s')));
-    req.on('error', (error) => reject(req.reusedSocket ? new Error(`${error.message} (on a reused keep-alive socket)`) : error));
+    let idle = 0;
+    req.on('socket', (socket) => (idle = performance.now() - (lastUsed.get(socket) ?? performance.now())));
+    req.on('error', (error) =>
+      reject(req.reusedSocket ? new TransportError(`${error.message} (on a reused keep-alive socket)`, `socket idle ${Math.round(idle)} ms before this request`) : error),
+    );
     req.end(body);
   });
 }

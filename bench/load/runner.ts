@@ -143,7 +143,7 @@ export class Member {
     const sent = button ? await driver.press(button) : await driver.send(step.send!);
     const answered = performance.now();
     if (sent.error || sent.status !== 200) {
-      tally.error(sent.error ? `transport: ${sent.error}` : `HTTP ${sent.status}`);
+      tally.error(sent.error ? `transport: ${sent.error}` : `HTTP ${sent.status}`, sent.detail ?? `${driver.channel}|${step.key}`);
       return undefined;
     }
     const key = `${driver.channel}|${step.key}`;
