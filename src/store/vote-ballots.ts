@@ -32,7 +32,8 @@ export interface ReceiptCheck {
  * - Ballot has a random id, no timestamp, and for secret ballots no member and nothing shared
  *   with the participation row; both are written in one transaction;
  * - on SQLite a ballot's rowid is random, so the table's physical order is not the casting order;
- *   on PostgreSQL `seal` rewrites a closed vote's ballots in random order (fresh ids and tuples).
+ *   on PostgreSQL `seal` rewrites a closed vote's ballots in random order (fresh ids and tuples);
+ * - `compact` then removes the casting transactions' traces (dead tuples; the SQLite WAL).
  */
 export class BallotRepository {
   constructor(
@@ -164,8 +165,16 @@ export class BallotRepository {
     if (fresh.length > 0) await tx.ballot.createMany({ data: fresh });
   }
 
-  /** Rewrites the ballot table without dead row versions (PostgreSQL; outside any transaction). */
+  /**
+   * After a close, outside any transaction: removes what still records the order of casting.
+   * PostgreSQL: rewrites the ballot table without the dead row versions (and their xmin).
+   * SQLite: the ballot rows themselves hold no order, but the write-ahead log keeps each voting
+   * transaction's page images (the ballot's page next to the participation row's) until it is
+   * overwritten; a truncating checkpoint empties the -wal file. Best effort: a reader that is
+   * still open elsewhere can keep the checkpoint from truncating.
+   */
   async compact(): Promise<void> {
     if (this.provider === 'postgresql') await this.prisma.$executeRawUnsafe('VACUUM FULL "Ballot"');
+    else await this.prisma.$queryRawUnsafe('PRAGMA wal_checkpoint(TRUNCATE)');
   }
 }
