@@ -57,8 +57,10 @@
  *   tallyMatchesBallots = the stored tally equals a recount of the ballots.
  * - targets: issue 9's bar per level (meant for 100 members): p95 < 300 ms, no errors, no lost,
  *   late, duplicated or stray messages.
- * - server: peak resident memory sampled from /proc every 250 ms, CPU used (% of one core),
- *   and the number of error/warning log lines.
+ * - server: peak resident memory sampled from /proc every 250 ms, CPU used (% of one core), and
+ *   CPU time per turn (from /proc: what a turn costs, whatever else the machine is doing; one
+ *   core serves at most 1000 / cpuMsPerTurn turns per second); serverLog counts the error and
+ *   warning log lines of the whole run.
  * - machine: the 1-minute load average before and after the level, and the number of cores: on
  *   a shared machine a load above the core count means the server was starved of CPU.
  * - generator: this process's CPU (% of one core) and event-loop delay p99 — it must stay well
@@ -240,7 +242,7 @@ try {
       overall: channel('all', all),
       channels: CHANNELS.map((c) => channel(c, [tallies.get(c)!])),
       machine: { loadAverage1mBefore: round(loadBefore), loadAverage1mAfter: round(loadavg()[0]!), cpus: cpus().length },
-      server: { peakRssMb: peakRss, cpuPercent: round((serverCpu / elapsed) * 100) },
+      server: { peakRssMb: peakRss, cpuPercent: round((serverCpu / elapsed) * 100), cpuMsPerTurn: round((serverCpu * 1000) / Math.max(1, all.reduce((n, t) => n + t.latencies.length, 0))) },
       generator: { cpuPercent: round(((own.user + own.system) / 1e6 / elapsed) * 100), eventLoopDelayP99Ms: round(loop.percentile(99) / 1e6) },
     });
     phases.push({ items: items[l + 1]!, tally: democracy });
