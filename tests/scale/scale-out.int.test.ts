@@ -56,21 +56,6 @@ describe.skipIf(!postgres)('two server processes on one PostgreSQL database', ()
     fake = await new FakeSlackApi().start();
     for (const n of SLACK_VOTERS) fake.addUser({ id: slackUser(n), name: n, email: `${n.toLowerCase()}@example.com`, locale: 'zh-CN' });
 
-    // The roster and web accounts, written through the repository classes (one password hash for all).
-    store = await openStore(db.url);
-    const hash = await hashPassword(PASSWORD);
-    const accounts = new WebAccountRepository(store.db.prisma);
-    const people: [string, string, string][] = [
-      ['A001', '王芳', 'admin;editor'],
-      ['S001', '李强', 'staff'],
-      ['S002', '周丽', 'staff'],
-      ...Array.from({ length: VOTERS }, (_, i) => [no(i + 1), `会员${i + 1}`, ''] as [string, string, string]),
-    ];
-    for (const [employeeNumber, name, roles] of people) {
-      const member = await store.members.upsert({ name, employeeNumber, department: '研发部', email: `${employeeNumber.toLowerCase()}@example.com`, status: 'member', roles });
-      await accounts.create(member.id, employeeNumber, hash);
-    }
-
     const env = {
       DATABASE_URL: db.url,
       DATA_DIR: db.dir,
@@ -83,8 +68,24 @@ describe.skipIf(!postgres)('two server processes on one PostgreSQL database', ()
       ONCALL_CHANNEL: 'slack',
       ONCALL_CONVERSATION: 'CONCALL',
     };
-    // Started together, as a deployment's instances are: migrations and start-up jobs race too.
+    // Started together on an empty database, as a new deployment's instances are: both migrate
+    // (an advisory lock lets one apply) and both schedule their start-up jobs at once.
     [a, b] = await Promise.all([startServerProcess('A', env), startServerProcess('B', env)]);
+
+    // The roster and web accounts, written through the repository classes (one password hash for all).
+    store = await openStore(db.url, { migrate: false });
+    const hash = await hashPassword(PASSWORD);
+    const accounts = new WebAccountRepository(store.db.prisma);
+    const people: [string, string, string][] = [
+      ['A001', '王芳', 'admin;editor'],
+      ['S001', '李强', 'staff'],
+      ['S002', '周丽', 'staff'],
+      ...Array.from({ length: VOTERS }, (_, i) => [no(i + 1), `会员${i + 1}`, ''] as [string, string, string]),
+    ];
+    for (const [employeeNumber, name, roles] of people) {
+      const member = await store.members.upsert({ name, employeeNumber, department: '研发部', email: `${employeeNumber.toLowerCase()}@example.com`, status: 'member', roles });
+      await accounts.create(member.id, employeeNumber, hash);
+    }
 
     // Everyone signs in through the form of one instance; the session works on both.
     for (const [i, [employeeNumber]] of people.entries()) {
@@ -113,7 +114,12 @@ describe.skipIf(!postgres)('two server processes on one PostgreSQL database', ()
     return new RegExp(`/console/democracy/${kind}/([^?]+)`).exec(res.location!)![1]!;
   }
 
-  it('starts both instances on one database without start-up errors', () => {
+  it('starts both instances on one empty database without start-up errors, scheduling each start-up job once', async () => {
+    // Each start-up job (the daily purges) exists once for today, not once per instance.
+    const today = await store.db.prisma.scheduledJob.findMany({ where: { runAt: { lte: new Date(Date.now() + 3_600_000) } } });
+    const kinds = today.map((j) => j.kind).sort();
+    expect(kinds.length).toBeGreaterThan(0);
+    expect(kinds).toEqual([...new Set(kinds)]);
     for (const server of [a, b]) {
       const errors = server
         .logs()
@@ -285,6 +291,18 @@ audience: all
       expect((await loser.get(`/console/cases/${id}?error=conflict`)).text).toContain('操作冲突');
       expect(await store.db.prisma.auditEntry.count({ where: { action: 'tickets.claim', target: id } })).toBe(1);
     }
+    // The winner of the first case replies; the member's page polls both instances at once
+    // (two tabs behind the balancer): the reply arrives in exactly one of them.
+    const [firstCase] = ids;
+    const assignee = (await store.db.prisma.ticket.findUniqueOrThrow({ where: { id: firstCase! } })).assigneeId;
+    const staff = assignee === (await store.members.getByEmployeeNumber('S001'))!.id ? on('S001', 'b') : on('S002', 'a');
+    expect((await staff.post(`/console/cases/${firstCase}/reply`, { text: '您好，我是工会的工作人员，请问公司是什么时候通知您的？' })).location).toContain('ok=1');
+    const poll = async (client: WebClient) => {
+      const res = await fetch(`${client.base}/api/chat/updates`, { headers: { cookie: client.cookieHeader } });
+      return ((await res.json()) as { replies: Reply[] }).replies;
+    };
+    const [fromA, fromB] = await Promise.all([poll(on('V01', 'a')), poll(on('V01', 'b'))]);
+    expect([fromA, fromB].map((r) => r.filter((x) => x.type === 'staff-message').length).sort()).toEqual([0, 1]);
   });
 
   it('runs each due job once although both schedulers look for it', async () => {
