@@ -155,9 +155,11 @@ export class Member {
       if (!(await conversation.wait(() => got() > 0 || synchronous, REPLY_TIMEOUT_MS))) {
         throw new Error(`calibration: no reply to ${key}`);
       }
-      // Until the replies stop coming.
+      // Until the replies stop coming: for Slack (acknowledged before the work is done) for a
+      // while longer than the first reply took, so that a slow machine does not cut a turn short.
+      const quiet = synchronous ? 200 : Math.min(5_000, Math.max(QUIET_MS, 2 * (performance.now() - began)));
       for (let seen = got(); ; seen = got()) {
-        if (!(await conversation.wait(() => got() > seen, synchronous ? 200 : QUIET_MS))) break;
+        if (!(await conversation.wait(() => got() > seen, quiet))) break;
       }
       need = got();
       branch = step.branch?.(this.#text(conversation.outputs.slice(start), sent.aside)) ?? 'main';
