@@ -12,7 +12,8 @@ import type { Store } from '../store/index.ts';
  * response (a crisis), which then replaces normal routing.
  */
 export interface SafetyGate {
-  check(ctx: TurnContext, text: string): Promise<TurnResult | undefined>;
+  /** `crisisOnly`: answer only a crisis (text typed into a form, where a concern must not replace the form). */
+  check(ctx: TurnContext, text: string, options?: { crisisOnly?: boolean }): Promise<TurnResult | undefined>;
 }
 
 /** The outcome of one inbound event. */
@@ -126,6 +127,14 @@ export class Assistant {
       const flow = payload ? this.#flows.get(payload.a.split('.')[0]!) : undefined;
       const handled = payload && flow ? await flow.onAction?.(ctx, payload) : undefined;
       return handled ?? { replies: [{ type: 'notice', level: 'warning', text: messages.staleAction[ctx.locale] }] };
+    }
+    // Free text typed into a form (a survey's open question) is read by the safety gate like a
+    // message: a crisis written there must not wait in a survey answer. As with a message, the
+    // crisis turn replaces the form's own handling; the member can submit the form again.
+    const written = Object.values(event.input.values).filter((v): v is string => typeof v === 'string' && v.trim() !== '').join('\n');
+    if (written) {
+      const safety = await this.#options.safety?.check(ctx, written, { crisisOnly: true });
+      if (safety) return safety;
     }
     const flow = this.#flows.get(event.input.formId.split('.')[0]!);
     const handled = flow ? await flow.onForm?.(ctx, event.input.formId, event.input.values) : undefined;

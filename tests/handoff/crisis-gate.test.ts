@@ -109,6 +109,25 @@ describe.each(providers)('crisis gate on %s', (provider) => {
     expect(await app.tickets.list(undefined)).toEqual([]);
   });
 
+  it('reads text typed into a form: a crisis there opens the crisis case, a concern leaves the form to its flow', async () => {
+    const app = await start();
+    await roster(app);
+    const base = { channel: 'cli' as const, conversationKey: 'cli:u1', identity: { channel: 'cli' as const, tenant: '', externalId: 'u1' } };
+    const submit = async (values: Record<string, string | string[]>) =>
+      (await app.assistant.handle({ ...base, input: { type: 'form', formId: 'survey.question', values } })).replies;
+
+    // A concern in a free-text answer is not a crisis: the form goes to its flow (here: a stale
+    // survey form, which says so) and no case is opened.
+    const concern = await submit({ answer: '最近工作压力很大，经常失眠', choices: ['a'] });
+    expect(textOf(concern)).not.toContain('12356');
+    expect(await app.tickets.list(undefined)).toHaveLength(0);
+
+    const crisis = await submit({ answer: '我不想活了，准备今晚结束这一切' });
+    expect(JSON.stringify(crisis)).toContain('12356');
+    const [ticket] = await app.tickets.list(undefined);
+    expect(ticket).toMatchObject({ category: 'crisis', priority: 'urgent', source: 'crisis' });
+  });
+
   it('raises an open case to a crisis and takes it from a staff member who is not a counsellor', async () => {
     const app = await start();
     const people = await roster(app);

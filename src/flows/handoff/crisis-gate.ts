@@ -91,9 +91,9 @@ export function createCrisisGate<A extends CrisisVerdict>(deps: CrisisGateDeps<A
   }
 
   return {
-    async check(ctx, text) {
+    async check(ctx, text, options) {
       const assessment = await assess(text);
-      if (assessment.level === 'none') return undefined;
+      if (assessment.level === 'none' || (options?.crisisOnly && assessment.level !== 'crisis')) return undefined;
       logger.info({ level: assessment.level, categories: assessment.categories, session: ctx.session.id }, 'safety gate');
       return assessment.level === 'crisis' ? crisisTurn(ctx, text, assessment) : concernTurn(ctx, text);
     },
