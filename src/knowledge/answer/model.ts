@@ -74,7 +74,7 @@ export function createModelAnswerer(options: ModelAnswererOptions): Answerer {
         });
         const message = await Promise.race([call, timeout]);
         const content = typeof message.content === 'string' ? message.content : message.content.map((part) => ('text' in part ? part.text : '')).join('');
-        const checked = checkModelOutput(content, hits.length);
+        const checked = checkModelOutput(content, hits.length, hits.map((hit) => hit.text));
         if (!checked.ok) {
           options.logger?.warn({ reason: checked.reason }, 'model answer rejected, using fallback');
           return options.fallback.answer(question, locale);

@@ -66,3 +66,12 @@ export function carriesAction(answer: string): boolean {
     /\]\(\s*(?:action|javascript|slack|teams|data):/i.test(answer)
   );
 }
+
+/**
+ * Web addresses the sources do not contain. Slack and Teams turn links into buttons of a kind;
+ * a hijacked model would use one to send members to a fake ballot or sign-in page.
+ */
+export function foreignLinks(answer: string, sources: string[]): string[] {
+  const urls = answer.match(/\b(?:https?:\/\/|www\.)[^\s)\]>"'，。；）]+/gi) ?? [];
+  return urls.filter((url) => !sources.some((text) => text.includes(url.replace(/[.,;:!?]+$/, ''))));
+}

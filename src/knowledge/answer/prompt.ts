@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Locale } from '../../core/locale.ts';
 import type { SearchHit } from '../types.ts';
-import { carriesAction, claimsAction, echoesPrompt } from './output-guard.ts';
+import { carriesAction, claimsAction, echoesPrompt, foreignLinks } from './output-guard.ts';
 
 /** A marker the system prompt carries: if it ever shows up in an answer, the prompt leaked. */
 export const PROMPT_CANARY = 'UA-KB-7f3c';
@@ -51,10 +51,11 @@ export type ModelOutput = z.infer<typeof ModelOutputSchema>;
  * Parses the model's reply and checks it against the sources: valid JSON of the right shape, at
  * least one citation, every cited number (in the list and in the text) an actual source, and no
  * trace of the system prompt (the canary, or runs of its words copied without it), no claim to have
- * acted for the member and no text shaped like an action (output-guard.ts): the ways a prompt
+ * acted for the member, no text shaped like an action and (given `sourceTexts`) no web address
+ * the sources do not contain (output-guard.ts): the ways a prompt
  * injection in a question or a source shows. Returns the reason when it is unusable.
  */
-export function checkModelOutput(raw: string, sourceCount: number): { ok: true; output: ModelOutput } | { ok: false; reason: string } {
+export function checkModelOutput(raw: string, sourceCount: number, sourceTexts?: string[]): { ok: true; output: ModelOutput } | { ok: false; reason: string } {
   const json = raw.trim().replace(/^```(?:json)?\s*/i, '').replace(/\s*```$/, '');
   let data: unknown;
   try {
@@ -71,6 +72,7 @@ export function checkModelOutput(raw: string, sourceCount: number): { ok: true; 
   if (echoesPrompt(output.answer, [systemPrompt('zh-CN'), systemPrompt('en')])) return { ok: false, reason: 'answer repeats the system prompt' };
   if (claimsAction(output.answer)) return { ok: false, reason: 'answer claims an action was taken' };
   if (carriesAction(output.answer)) return { ok: false, reason: 'answer contains an action or a button' };
+  if (sourceTexts && foreignLinks(output.answer, sourceTexts).length > 0) return { ok: false, reason: 'answer links to an address the sources do not give' };
   const inText = [...output.answer.matchAll(/\[(\d+)\]/g)].map((m) => Number(m[1]));
   const all = [...output.citations, ...inText];
   if (output.citations.length === 0 && inText.length === 0) return { ok: false, reason: 'no citations' };
