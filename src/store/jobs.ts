@@ -1,6 +1,10 @@
 import type { Prisma, PrismaTransaction } from './database.ts';
 import { newId } from './ids.ts';
 
+function isUniqueViolation(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && (error as { code?: string }).code === 'P2002';
+}
+
 /** A job claimed for running. */
 export interface ClaimedJob {
   id: string;
@@ -18,7 +22,7 @@ export class JobRepository {
    * Schedules a job. With a `dedupeKey`, scheduling the same key again moves the pending job to
    * the new time instead of adding a second one (an SLA due time that changed, say).
    */
-  async schedule(tx: PrismaTransaction | Prisma, job: { kind: string; runAt: Date; payload?: unknown; dedupeKey?: string }): Promise<void> {
+  async schedule(tx: PrismaTransaction | Prisma, job: { kind: string; runAt: Date; payload?: unknown; dedupeKey?: string }, retried = false): Promise<void> {
     const payload = JSON.stringify(job.payload ?? {});
     if (job.dedupeKey) {
       const existing = await tx.scheduledJob.findUnique({ where: { dedupeKey: job.dedupeKey } });
@@ -28,7 +32,16 @@ export class JobRepository {
         return;
       }
     }
-    await tx.scheduledJob.create({ data: { id: newId(), kind: job.kind, runAt: job.runAt, payload, dedupeKey: job.dedupeKey ?? null } });
+    try {
+      await tx.scheduledJob.create({ data: { id: newId(), kind: job.kind, runAt: job.runAt, payload, dedupeKey: job.dedupeKey ?? null } });
+    } catch (error) {
+      // Several instances starting together schedule the same start-up job (the daily purges) at
+      // once; between the look-up and the insert, another instance's insert of the key won
+      // (tests/scale/schedule-race.int.test.ts). Outside a transaction the job exists now: treat
+      // it as found. Inside one, PostgreSQL has aborted the transaction, so the caller must see it.
+      if (!retried && job.dedupeKey && isUniqueViolation(error) && tx === this.prisma) return this.schedule(tx, job, true);
+      throw error;
+    }
   }
 
   /** Cancels a pending job by its key (e.g. the case was answered before its SLA ran out). */
