@@ -1,6 +1,8 @@
 import { existsSync, statSync } from 'node:fs';
 import pg from 'pg';
+import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createLogger } from '../../src/core/logger.ts';
 import type { Reply } from '../../src/core/reply.ts';
 import { ballotReceiptHash, normaliseReceipt } from '../../src/democracy/receipt.ts';
 import type { ElectionView } from '../../src/store/votes.ts';
@@ -78,9 +80,16 @@ describe.each(providers)('secret ballots on %s, read by a database administrator
   const voters: Voter[] = [];
   const receipts: string[] = [];
   let window: { from: number; to: number };
+  const logs: string[] = [];
 
   beforeAll(async () => {
-    app = await testApp(provider);
+    const sink = new Writable({
+      write(chunk, _encoding, done) {
+        logs.push(String(chunk));
+        done();
+      },
+    });
+    app = await testApp(provider, { logger: createLogger('trace', sink) });
     const members = await roster(app, VOTERS + 1, () => '研发部', (i) => (i === VOTERS + 1 ? 'admin' : ''));
     const admin = members.at(-1)!;
     election = await app.votes.open(
@@ -218,6 +227,12 @@ describe.each(providers)('secret ballots on %s, read by a database administrator
     expectNotCastingOrder(ballots.slice().sort((a, b) => (String(a.values.id) < String(b.values.id) ? -1 : 1)), 'by id');
     expectNotCastingOrder(ballots.slice().sort((a, b) => (String(a.values.receiptHash) < String(b.values.receiptHash) ? -1 : 1)), 'by receipt hash');
   }
+
+  it('logs no receipt and no choice, even at trace level', () => {
+    const logged = logs.join('');
+    expect(logged.length).toBeGreaterThan(0);
+    for (const token of [...receipts, ...receipts.map(normaliseReceipt), ...candidateTokens()]) expect(logged).not.toContain(token);
+  });
 
   it('gives ballot rows no column that could hold a time', async () => {
     const types = await columnTypes(provider, app.databaseUrl, 'Ballot');
