@@ -111,6 +111,7 @@ const edge = await new Edge().start();
 for (const who of everyone) edge.slack.addUser({ id: who.slackUser, name: who.name, email: `${who.employeeNumber.toLowerCase()}@bench.example`, locale: who.locale === 'en' ? 'en-US' : 'zh-CN' });
 const dataDir = mkdtempSync(join(tmpdir(), 'ua-bench-load-'));
 const databaseUrl = `file:${join(dataDir, 'union-assistant.db')}`;
+process.on('exit', () => rmSync(dataDir, { recursive: true, force: true }));
 
 log(`seeding ${everyone.length} members, ${levels.length + 1} surveys, votes and events`);
 const items = await seed(

@@ -35,14 +35,18 @@ export function http(url: string, options: { method?: string; headers?: Record<s
       const chunks: Buffer[] = [];
       res.on('data', (chunk: Buffer) => chunks.push(chunk));
       res.on('end', () => {
-        lastUsed.set(res.socket, performance.now());
+        if (used) lastUsed.set(used, performance.now());
         resolve({ status: res.statusCode ?? 0, headers: res.headers, text: Buffer.concat(chunks).toString('utf8') });
       });
       res.on('error', reject);
     });
     req.setTimeout(60_000, () => req.destroy(new Error('HTTP timeout after 60 s')));
     let idle = 0;
-    req.on('socket', (socket) => (idle = performance.now() - (lastUsed.get(socket) ?? performance.now())));
+    let used: object | undefined;
+    req.on('socket', (socket) => {
+      used = socket;
+      idle = performance.now() - (lastUsed.get(socket) ?? performance.now());
+    });
     req.on('error', (error) =>
       reject(req.reusedSocket ? new TransportError(`${error.message} (on a reused keep-alive socket)`, `socket idle ${Math.round(idle)} ms before this request`) : error),
     );

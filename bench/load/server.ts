@@ -20,6 +20,11 @@ export async function startServer(root: string, env: Record<string, string>): Pr
     env: { ...process.env, DATABASE_URL: '', PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
+  // Whatever happens to the generator, its server does not outlive it.
+  const orphan = () => {
+    if (child.exitCode === null) child.kill('SIGKILL');
+  };
+  process.on('exit', orphan);
   const logLevels = new Map<number, number>();
   let logs = '';
   let started = false;
@@ -56,6 +61,7 @@ export async function startServer(root: string, env: Record<string, string>): Pr
     logLevels,
     stop: () =>
       new Promise((resolve) => {
+        process.off('exit', orphan);
         if (child.exitCode !== null) return resolve(child.exitCode);
         child.on('close', (code) => resolve(code));
         child.kill('SIGTERM');
