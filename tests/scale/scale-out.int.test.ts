@@ -305,6 +305,35 @@ audience: all
     expect([fromA, fromB].map((r) => r.filter((x) => x.type === 'staff-message').length).sort()).toEqual([0, 1]);
   });
 
+  it('keeps a member’s conversation whole when each turn lands on the other instance (no sticky sessions)', async () => {
+    const surveyId = await create('a', 'survey', `title: { zh-CN: 通勤调查, en: Commute survey }
+anonymous: false
+closesAt: ${iso(24 * 5)}
+questions:
+  - { id: mode, type: single, text: { zh-CN: 您怎么上班？, en: How do you get to work? }, options: [{ value: bike, label: { zh-CN: 骑车, en: Bike } }, { value: bus, label: { zh-CN: 公交, en: Bus } }] }
+  - { id: minutes, type: rating, scale: { min: 1, max: 5 }, text: { zh-CN: 通勤时间满意度, en: Commute time satisfaction } }
+  - { id: idea, type: text, required: false, text: { zh-CN: 您的建议, en: Your ideas } }
+`);
+    const member = 'V09';
+    let turn = 0;
+    const next = (input: Parameters<typeof chat>[1]) => chat(on(member, turn++ % 2 === 0 ? 'a' : 'b'), input);
+    const list = await next({ type: 'message', text: '问卷' });
+    const start = actionsOf(list, 'survey.start').find((x) => x.payload.s === surveyId)!;
+    const first = await next({ type: 'action', value: start.value });
+    const bike = actionsOf(first, 'survey.answer').find((x) => x.payload.v === 'bike')!;
+    const second = await next({ type: 'action', value: bike.value });
+    const four = actionsOf(second, 'survey.answer').find((x) => x.payload.q === 'minutes' && x.payload.v === '4')!;
+    await next({ type: 'action', value: four.value });
+    // A typed answer: only the conversation's state says which question it answers.
+    const review = await next({ type: 'message', text: '希望增加班车' });
+    const submit = actionsOf(review, 'survey.submit')[0];
+    expect(submit, texts(review).slice(0, 500)).toBeDefined();
+    expect(texts(await next({ type: 'action', value: submit!.value }))).toContain('问卷已提交');
+    const responses = await store.db.prisma.surveyResponse.findMany({ where: { surveyId } });
+    expect(responses.map((r) => JSON.parse(r.answers))).toEqual([{ mode: 'bike', minutes: '4', idea: '希望增加班车' }]);
+    expect(turn).toBe(6);
+  });
+
   it('runs each due job once although both schedulers look for it', async () => {
     // Cases nobody answers (their first-response check is the job), surveys with reminders, a
     // vote that closes by itself, and the event's reminder: all made due at the same moment.
