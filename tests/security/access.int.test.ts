@@ -292,6 +292,24 @@ describe('access control over every route', () => {
     expect(JSON.stringify(await app.store.outbox.take('cli', 'cli:victim-cli'))).toContain('ZX-REPLY-9911');
   });
 
+  it("forged buttons cannot rate or erase another member's case", async () => {
+    const staff = (await app.store.members.get(people.staff.id))!;
+    await app.tickets.close(staff, fixture.caseId);
+    const member = clients.member;
+    await member.get('/');
+    const chat = async (value: string) => {
+      const res = await fetch(`${server.url}/api/chat`, { method: 'POST', headers: { 'content-type': 'application/json', cookie: member.cookieHeader, 'x-csrf-token': member.csrf }, body: JSON.stringify({ input: { type: 'action', value } }) });
+      expect(res.status).toBe(200);
+      return JSON.stringify(await res.json());
+    };
+    await chat(JSON.stringify({ a: 'handoff.rate', t: fixture.caseId, v: 1 }));
+    expect((await app.store.tickets.get(fixture.caseId))!.rating).toBeNull();
+    await chat(action('handoff.erase', { confirm: 'yes' }));
+    const thread = JSON.stringify(await app.tickets.show((await app.store.members.get(people.admin.id))!, fixture.caseId));
+    expect(thread).toContain('ZX-LEGAL-5521');
+    expect(await app.store.audit.list({ action: 'tickets.erase' })).toEqual([]);
+  });
+
   it("another member's receipt proves nothing about the choice and cannot change that ballot; results stay hidden until the close", async () => {
     const victimChat = chatUser(app, 'victim-vote');
     await victimChat.link('V001');
