@@ -60,7 +60,7 @@ function failed(error: unknown): { status: 0; error: string; detail?: string } {
 }
 
 /** Slack retries the generator sent (its Events API redelivery; off during calibration), and those the server did not answer 200. */
-export const slackRetries = { enabled: false, sent: 0, failed: 0 };
+export const slackRetries = { enabled: false, messages: 0, sent: 0, failed: 0 };
 
 class SlackDriver implements Driver {
   readonly channel = 'slack' as const;
@@ -75,8 +75,6 @@ class SlackDriver implements Driver {
     this.conversation = edge.conversation(`slack:${this.#dm}`);
   }
 
-  #sends = 0;
-
   async #post(body: string, contentType: string, headers: Record<string, string> = {}): Promise<Sent> {
     try {
       const res = await http(`${this.url}/slack/events`, { method: 'POST', headers: { 'content-type': contentType, ...sign(body), ...headers }, body });
@@ -87,13 +85,13 @@ class SlackDriver implements Driver {
   }
 
   /**
-   * Every 10th message event is delivered twice, the second time as Slack's retry (same event
+   * Every 10th Slack message event (of all members) is delivered twice, the second time as Slack's retry (same event
    * id, X-Slack-Retry-Num: 1) while the first may still be in work: the server must answer once.
    */
   async send(text: string): Promise<Sent> {
     const body = JSON.stringify(directMessage(this.who.slackUser, text));
     const first = await this.#post(body, 'application/json');
-    if (!slackRetries.enabled || first.error || first.status !== 200 || ++this.#sends % 10 !== 0) return first;
+    if (!slackRetries.enabled || first.error || first.status !== 200 || ++slackRetries.messages % 10 !== 0) return first;
     slackRetries.sent++;
     const retry = await this.#post(body, 'application/json', { 'x-slack-retry-num': '1', 'x-slack-retry-reason': 'http_timeout' });
     if (retry.error || retry.status !== 200) slackRetries.failed++;
