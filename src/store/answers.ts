@@ -23,7 +23,8 @@ export class AnswerRepository {
     answer: { id: string; kind: string; question: string; locale: string; confidence: number; lowConfidence: boolean; citations: string[]; channel: string; memberId?: string },
   ): Promise<void> {
     // Psychological questions are personal: count them, never keep their words for editors.
-    const question = answer.kind === 'psych' ? null : answer.question.slice(0, 2000);
+    // Cut at 2000 code units without leaving half a surrogate pair (Prisma refuses a lone surrogate).
+    const question = answer.kind === 'psych' ? null : answer.question.slice(0, 2000).replace(/[\uD800-\uDBFF]$/, '');
     await tx.answerRecord.create({
       data: { ...answer, question, citations: JSON.stringify(answer.citations), memberId: answer.memberId ?? null },
     });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { cleanText } from '../../core/inbound.ts';
 
 /**
  * The parts of Slack's payloads the adapter reads, validated with zod: a payload is outside
@@ -89,3 +90,59 @@ export const SlashCommandSchema = z.object({
   channel_id: Id,
   trigger_id: z.string().max(200).optional(),
 });
+
+const Obj = z.custom<Record<string, unknown>>((v) => !!v && typeof v === 'object' && !Array.isArray(v), 'must be an object');
+const INTERACTION_TYPES = new Set(['block_actions', 'interactive_message', 'view_submission', 'view_closed', 'block_suggestion', 'shortcut', 'message_action', 'dialog_submission', 'workflow_step_edit']);
+
+/**
+ * The fields Bolt itself dereferences before any listener can check a payload (its routing reads
+ * `body.event.channel`, `body.user.id`, `body.team.id`, `body.view`…). A signed body whose fields
+ * have other shapes made Bolt throw a raw TypeError; such a body is refused with 400 instead.
+ * Found by tests/fuzz (issue 9).
+ */
+export const BoltShapeSchema = z
+  .object({
+    event: z
+      .object({ channel: z.union([z.string(), Obj]).optional(), user: z.union([z.string(), Obj]).optional(), item: Obj.optional(), subteam: Obj.optional() })
+      .passthrough()
+      .optional(),
+    authorizations: z.array(Obj).optional(),
+    user: Obj.optional(),
+    team: Obj.nullable().optional(),
+    enterprise: Obj.nullable().optional(),
+    channel: Obj.optional(),
+    view: Obj.optional(),
+    container: Obj.optional(),
+    message: Obj.optional(),
+    actions: z.array(Obj).optional(),
+  })
+  .passthrough()
+  .refine((body) => body.event !== undefined || body.command !== undefined || !(body.actions !== undefined || body.name !== undefined || INTERACTION_TYPES.has(String(body.type))) || body.user !== undefined, {
+    message: 'an interaction without a user',
+  })
+  .refine((body) => !(body.type === 'view_submission' || body.type === 'view_closed') || body.view !== undefined, { message: 'a view submission without a view' })
+  // Bolt matches listeners with `action.action_id.match(…)`.
+  .refine((body) => body.actions === undefined || body.actions.every((a) => typeof a.action_id === 'string' || (a.action_id === undefined && body.type !== 'block_actions')), {
+    message: 'an action without an action_id',
+  });
+
+/** How deep a Slack payload may nest: Slack's own are a dozen levels at most. */
+const MAX_DEPTH = 64;
+
+/**
+ * A copy of a parsed payload with every string value made storable (`cleanText`: lone surrogates and NUL),
+ * or undefined when it nests deeper than any Slack payload does (a recursive reader would overflow).
+ */
+export function cleanPayload(value: unknown, depth = 0): unknown {
+  if (typeof value === 'string') return cleanText(value);
+  if (value === null || typeof value !== 'object') return value;
+  if (depth >= MAX_DEPTH) throw new RangeError('payload nests too deeply');
+  if (Array.isArray(value)) return value.map((v) => cleanPayload(v, depth + 1));
+  const out: Record<string, unknown> = {};
+  for (const [key, v] of Object.entries(value)) {
+    // Keys stay as sent: cleaning "team_id\u0000" into "team_id" would let a second key override the
+    // real one. defineProperty: a key named "__proto__" stays a plain own property, as JSON.parse made it.
+    Object.defineProperty(out, key, { value: cleanPayload(v, depth + 1), enumerable: true, configurable: true, writable: true });
+  }
+  return out;
+}

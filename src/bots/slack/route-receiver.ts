@@ -3,6 +3,7 @@ import { parse as parseQuery } from 'node:querystring';
 import type { App as BoltApp, Receiver, ReceiverEvent } from '@slack/bolt';
 import type { Logger } from '../../core/logger.ts';
 import { readBody, sendJson, type HttpServer } from '../../server/http.ts';
+import { BoltShapeSchema, cleanPayload } from './payloads.ts';
 import { verifySignature } from './signature.ts';
 
 /** Slack gives an app 3 seconds to answer; we answer well before, whatever the listeners do. */
@@ -70,9 +71,16 @@ export class RouteReceiver implements Receiver {
       } else {
         body = JSON.parse(raw) as Record<string, unknown>;
       }
-      if (typeof body !== 'object' || body === null) throw new Error('not an object');
+      if (typeof body !== 'object' || body === null || Array.isArray(body)) throw new Error('not an object');
+      body = cleanPayload(body) as Record<string, unknown>;
     } catch {
       sendJson(res, 400, { error: 'invalid_input', message: 'the request body is not a Slack payload' });
+      return;
+    }
+    const shape = BoltShapeSchema.safeParse(body);
+    if (!shape.success) {
+      // Fields of the wrong shape would make Bolt itself throw; nothing is logged of the body.
+      sendJson(res, 400, { error: 'invalid_input', message: `the request body is not a Slack payload: ${shape.error.issues.map((i) => `${i.path.join('.') || 'body'} ${i.message}`).join('; ')}`.slice(0, 500) });
       return;
     }
     if (body.type === 'url_verification') {

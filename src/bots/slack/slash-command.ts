@@ -38,6 +38,13 @@ export function commandMessage(text: string, profileLocale: Locale): { text: str
   return { text: trimmed, locale: profileLocale };
 }
 
+const commandText = {
+  notUnderstood: {
+    'zh-CN': '无法处理这条指令（内容过长或格式不对）。请输入 /union help 查看用法。',
+    en: 'That command could not be handled (too long or malformed). Type /union help to see what it can do.',
+  },
+} satisfies Record<string, Bilingual>;
+
 const casesText = {
   title: { 'zh-CN': '您的个案：', en: 'Your cases:' },
   line: { 'zh-CN': '· 个案 {id} · {category} · {status}', en: '· Case {id} · {category} · {status}' },
@@ -63,7 +70,8 @@ export function registerSlashCommand(ctx: SlackContext): void {
   ctx.bolt.command(SLASH_COMMAND, async ({ ack, body }) => {
     const parsed = SlashCommandSchema.safeParse(body);
     if (!parsed.success) {
-      await ack();
+      // Shown only to the person who typed it; in both languages, as their profile is not known yet.
+      await ack({ response_type: 'ephemeral', text: `${commandText.notUnderstood['zh-CN']}\n${commandText.notUnderstood.en}` });
       return;
     }
     const command = parsed.data;
