@@ -184,11 +184,13 @@ audience: all
       }),
     );
 
-    // Slack answers after acknowledging: wait until each Slack press has been answered in its DM.
+    // Slack answers after acknowledging: wait until each Slack press has been answered in its DM,
+    // with the receipt file (the last part of a cast ballot) or with the explanation.
     const slackReceipts = new Map<string, number>();
     for (const n of SLACK_VOTERS) {
       const calls = () => fake.calls.filter((c) => c.params.channel === dmOf(n) || c.params.channel_id === dmOf(n)).slice(slackBefore.get(n));
-      await fake.waitFor(() => calls().some((c) => c.method === 'chat.postMessage'), `the answer to ${n}'s Slack press`, 60_000);
+      const done = () => calls().some((c) => c.method === 'files.completeUploadExternal' || (c.method === 'chat.postMessage' && JSON.stringify(c.params).includes('每人只有一票')));
+      await fake.waitFor(done, `the answer to ${n}'s Slack press`, 60_000);
       slackReceipts.set(n, calls().filter((c) => c.method === 'files.completeUploadExternal').length);
     }
 
