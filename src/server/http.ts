@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { AppError, isAppError } from '../core/errors.ts';
 import type { Logger } from '../core/logger.ts';
+import { isDatabaseUnavailable } from '../store/database.ts';
 
 /** A request handler; `params` holds the named groups of the route's pattern. */
 export type Handler = (req: IncomingMessage, res: ServerResponse, params: Record<string, string>) => Promise<void> | void;
@@ -45,6 +46,9 @@ export function sendText(res: ServerResponse, status: number, body: string, cont
   res.end(body);
 }
 
+/** What a request is told while the database is unavailable (both languages: no turn, no locale). */
+export const UNAVAILABLE_MESSAGE = '服务暂时不可用，请稍后再试。The service is temporarily unavailable; please try again in a moment.';
+
 /**
  * The one HTTP server every channel shares (Slack events, Bot Framework activities, web chat,
  * console, health). A tiny route table rather than a framework: each channel library brings its
@@ -84,6 +88,13 @@ export class HttpServer {
       if (isAppError(error)) {
         const status = (error.details as { status?: number } | undefined)?.status ?? error.status;
         if (!res.headersSent) sendJson(res, status, { error: error.code, message: error.message });
+      } else if (isDatabaseUnavailable(error)) {
+        // The database is away (PostgreSQL unreachable, SQLite locked by another process): not a
+        // bug, and the same process serves again once it is back. A clear 503 in both languages;
+        // the error's message, not its stack, is logged.
+        this.#logger.warn({ err: error instanceof Error ? error.message.slice(0, 300) : String(error), path: url.pathname }, 'request failed: database unavailable');
+        if (!res.headersSent) sendJson(res, 503, { error: 'unavailable', message: UNAVAILABLE_MESSAGE }, { 'retry-after': '5' });
+        else res.destroy();
       } else {
         this.#logger.error({ err: error, path: url.pathname }, 'request failed');
         if (!res.headersSent) sendJson(res, 500, { error: 'internal', message: 'internal error' });

@@ -4,7 +4,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import BetterSqlite3 from 'better-sqlite3';
 import { PrismaClient as SqliteClient } from '../generated/sqlite/client.ts';
-import { SerialisedSqliteAdapterFactory } from './sqlite-adapter.ts';
+import { DatabaseUnavailableError, SerialisedSqliteAdapterFactory } from './sqlite-adapter.ts';
 
 /**
  * The Prisma client type the repositories use. The PostgreSQL client is generated from the same
@@ -120,6 +120,32 @@ export async function migrate(url: string): Promise<string[]> {
     await client.end();
   }
   return applied;
+}
+
+export { DatabaseUnavailableError };
+
+/** Driver and Prisma errors that mean "unreachable or busy", not "this request is wrong". */
+const UNAVAILABLE =
+  /SQLITE_BUSY|SQLITE_LOCKED|database is locked|ECONNREFUSED|ECONNRESET|EPIPE|ETIMEDOUT|EHOSTUNREACH|Connection terminated|timeout exceeded when trying to connect|Can't reach database server|server closed the connection|DatabaseNotReachable|DatabaseUnavailable|database unavailable|SocketTimeout|ConnectionClosed|TransactionAlreadyClosed|P1001|P1002|P1008|P1017|P2024|P2028|57P01|57P03|08001|08003|08006/;
+
+/**
+ * Whether an error means the database could not be reached or stayed busy: an error of the
+ * database layer (Prisma, the driver adapters, pg) whose code or message says so, anywhere in its
+ * `cause` chain. Anything else (a bug, a constraint) is not, and stays a 500.
+ */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  let databaseError = false;
+  let unavailable = false;
+  const seen = new Set<unknown>();
+  for (let e = error, depth = 0; e && typeof e === 'object' && !seen.has(e) && depth < 8; depth++) {
+    seen.add(e);
+    const fields = e as { name?: unknown; code?: unknown; kind?: unknown; originalCode?: unknown; message?: unknown; severity?: unknown; clientVersion?: unknown; cause?: unknown };
+    if (e instanceof DatabaseUnavailableError) return true;
+    if (/^PrismaClient|DriverAdapterError/.test(String(fields.name ?? '')) || fields.severity !== undefined || fields.clientVersion !== undefined || fields.kind !== undefined || fields.originalCode !== undefined) databaseError = true;
+    if (UNAVAILABLE.test(`${String(fields.code ?? '')} ${String(fields.kind ?? '')} ${String(fields.originalCode ?? '')} ${String(fields.message ?? '')}`)) unavailable = true;
+    e = fields.cause;
+  }
+  return databaseError && unavailable;
 }
 
 /** Opens the database named by `url` (a SQLite file URL or path, or a postgres:// URL). */

@@ -22,14 +22,77 @@ class Lock {
   }
 }
 
-function serialise(adapter: SqlDriverAdapter): SqlDriverAdapter {
+/**
+ * The database stayed busy or could not be reached within the time a request may wait. The
+ * server answers 503 for it (src/server/http.ts), not 500. (Here rather than in database.ts,
+ * which imports this file; database.ts re-exports it.)
+ */
+export class DatabaseUnavailableError extends Error {
+  constructor(reason: string) {
+    super(`database unavailable: ${reason}`);
+    this.name = 'DatabaseUnavailableError';
+  }
+}
+
+/**
+ * How long the database may stay busy (another process holding SQLite's write lock) before
+ * statements fail as unavailable instead of waiting on.
+ */
+const WAIT_MS = 10_000;
+/**
+ * SQLite's own busy wait (better-sqlite3's `timeout`) is synchronous: it blocks the event loop.
+ * With 10 s here, while another process held the write lock the whole server froze — no
+ * /healthz, no Slack acknowledgement — for 10 s per queued statement, one after the other. It is
+ * kept short, and the waiting is done in `BusyEpisode.retry`, asynchronously, between retries (issue 9).
+ */
+const BUSY_TIMEOUT_MS = 25;
+
+function isBusy(error: unknown): boolean {
+  const cause = (error as { cause?: { originalCode?: unknown } } | undefined)?.cause;
+  const code = cause?.originalCode ?? (error as { code?: unknown } | undefined)?.code;
+  return code === 'SQLITE_BUSY' || (typeof code === 'string' && code.startsWith('SQLITE_BUSY_'));
+}
+
+/**
+ * One busy episode of a connection: since when the database has been found busy, and when last.
+ * A statement retries until the episode is `WAIT_MS` old, so the first ones wait up to that long
+ * and those queued behind them then fail at once, rather than each waiting `WAIT_MS` in turn.
+ */
+class BusyEpisode {
+  #since = 0;
+  #last = 0;
+  /** Records a busy answer; returns for how long the database has been busy. */
+  note(now: number): number {
+    // Statements retry at least every 250 ms while it lasts: a longer gap is a new episode.
+    if (now - this.#last > 1_000) this.#since = now;
+    this.#last = now;
+    return now - this.#since;
+  }
+
+  /** Runs `fn` again while SQLite says busy (a busy statement did not apply), for as long as the episode allows. */
+  async retry<R>(fn: () => Promise<R> | R): Promise<R> {
+    for (let pause = 10; ; pause = Math.min(pause * 2, 250)) {
+      try {
+        return await fn();
+      } catch (error) {
+        if (!isBusy(error)) throw error;
+        if (this.note(Date.now()) + pause > WAIT_MS) throw new DatabaseUnavailableError('another process held the SQLite write lock too long');
+        await new Promise((resolve) => setTimeout(resolve, pause));
+      }
+    }
+  }
+}
+
+function serialise(adapter: SqlDriverAdapter, connection: { prepare(sql: string): Statement }): SqlDriverAdapter {
   const lock = new Lock();
+  const busy = new BusyEpisode();
   const locked =
     <A extends unknown[], R>(fn: (...args: A) => Promise<R>) =>
     async (...args: A): Promise<R> => {
       const release = await lock.acquire();
       try {
-        return await fn(...args);
+        // Statements outside a transaction autocommit: one that failed busy changed nothing.
+        return await busy.retry(() => fn(...args));
       } finally {
         release();
       }
@@ -39,10 +102,16 @@ function serialise(adapter: SqlDriverAdapter): SqlDriverAdapter {
   wrapper.executeRaw = locked(adapter.executeRaw.bind(adapter));
   wrapper.executeScript = locked(adapter.executeScript.bind(adapter));
   wrapper.startTransaction = async (isolationLevel) => {
+    // The adapter refuses other levels before doing anything: keep its error.
+    if (isolationLevel && isolationLevel !== 'SERIALIZABLE') return adapter.startTransaction(isolationLevel);
     const release = await lock.acquire();
-    let transaction: Transaction;
+    // Started here rather than by the adapter: its startTransaction keeps its own mutex locked
+    // forever when BEGIN throws (6.19), and `Lock` already serialises everything on this
+    // connection. BEGIN IMMEDIATE takes the write lock at once, so waiting for another process
+    // happens here (retried asynchronously) and never in the middle of a transaction, where
+    // a deferred transaction's first write could fail busy after its reads.
     try {
-      transaction = await adapter.startTransaction(isolationLevel);
+      await busy.retry(() => void connection.prepare('BEGIN IMMEDIATE').run());
     } catch (error) {
       release();
       throw error;
@@ -54,22 +123,13 @@ function serialise(adapter: SqlDriverAdapter): SqlDriverAdapter {
         release();
       }
     };
-    const wrapped: Transaction = Object.create(transaction);
-    wrapped.commit = async () => {
-      try {
-        await transaction.commit();
-      } finally {
-        finish();
-      }
-    };
-    wrapped.rollback = async () => {
-      try {
-        await transaction.rollback();
-      } finally {
-        finish();
-      }
-    };
-    return wrapped;
+    // Prisma sends COMMIT / ROLLBACK through executeRaw (usePhantomQuery: false), then calls these.
+    const transaction: Transaction = Object.create(adapter, {
+      options: { value: { usePhantomQuery: false } },
+      commit: { value: async () => finish() },
+      rollback: { value: async () => finish() },
+    });
+    return transaction;
   };
   return wrapper;
 }
@@ -135,15 +195,17 @@ export class SerialisedSqliteAdapterFactory implements SqlMigrationAwareDriverAd
   readonly adapterName: string;
   readonly #inner: PrismaBetterSQLite3;
   constructor(file: string) {
-    this.#inner = new PrismaBetterSQLite3({ url: file, timeout: 10_000 });
+    this.#inner = new PrismaBetterSQLite3({ url: file, timeout: BUSY_TIMEOUT_MS });
     this.adapterName = this.#inner.adapterName;
   }
   async connect(): Promise<SqlDriverAdapter> {
     const adapter = await this.#inner.connect();
-    reusePreparedStatements(connectionOf(adapter));
-    return serialise(adapter);
+    const connection = connectionOf(adapter);
+    reusePreparedStatements(connection);
+    return serialise(adapter, connection);
   }
   async connectToShadowDb(): Promise<SqlDriverAdapter> {
-    return serialise(await this.#inner.connectToShadowDb());
+    const adapter = await this.#inner.connectToShadowDb();
+    return serialise(adapter, connectionOf(adapter));
   }
 }
