@@ -20,6 +20,13 @@ export interface OpenVote {
   voted: boolean;
 }
 
+/**
+ * How often an open vote's ballots are resealed on PostgreSQL (docs/DEMOCRACY.md, "Secret
+ * ballots"): a backup or snapshot taken during the vote links at most the ballots cast in the
+ * last interval. Each reseal rewrites the vote's ballots and holds new ones back meanwhile.
+ */
+export const RESEAL_INTERVAL_MS = 10 * 60_000;
+
 /** What a receipt check shows: the ballot is counted, in which vote, among how many. */
 export interface ReceiptVerification {
   counted: true;
@@ -88,9 +95,31 @@ export class VoteService {
     await this.deps.store.transaction(async (tx) => {
       if (!(await this.deps.store.votes.transition(tx, election.id, ['draft'], 'open'))) return;
       if (election.closesAt) await this.deps.store.jobs.schedule(tx, { kind: 'vote.close', runAt: election.closesAt, payload: { electionId: election.id }, dedupeKey: `vote:${election.id}:close` });
+      if (election.secret) await this.#scheduleReseal(tx, election.id, now);
       await this.deps.store.audit.record({ actor, action: 'vote.open', target: election.id }, tx);
     });
     return this.get(election.id);
+  }
+
+  /** The next reseal of an open secret vote (PostgreSQL only: SQLite's ballots hold no order). */
+  async #scheduleReseal(tx: PrismaTransaction | undefined, electionId: string, from: Date): Promise<void> {
+    if (this.deps.store.db.provider !== 'postgresql') return;
+    const runAt = new Date(from.getTime() + RESEAL_INTERVAL_MS);
+    await this.deps.store.jobs.schedule(tx ?? this.deps.store.db.prisma, { kind: 'vote.reseal', runAt, payload: { electionId }, dedupeKey: `vote:${electionId}:reseal:${runAt.getTime()}` });
+  }
+
+  /**
+   * Reseals an open vote's ballots now and schedules the next reseal; nothing once it has closed
+   * (the close seals for good). Returns whether it resealed.
+   */
+  async reseal(id: string, now = new Date()): Promise<boolean> {
+    const election = await this.get(id);
+    const { store } = this.deps;
+    const resealed = await store.transaction((tx) => store.ballots.reseal(tx, election.id));
+    if (!resealed) return false;
+    await store.ballots.vacuum().catch((error: unknown) => this.deps.logger.warn({ err: error, election: election.id }, 'could not vacuum the ballot table'));
+    await this.#scheduleReseal(undefined, election.id, now);
+    return true;
   }
 
   /** Members eligible now (the quorum's base). */
@@ -230,9 +259,19 @@ export class VoteService {
     return this.deps.store.votes.honorRoll(memberId);
   }
 
-  /** Scheduler handlers: closing at `closesAt`. */
+  /** Scheduler handlers: closing at `closesAt`, resealing open secret votes (PostgreSQL). */
   jobs(): Record<string, JobHandler> {
     return {
+      'vote.reseal': async (payload) => {
+        const electionId = (payload as { electionId?: unknown } | undefined)?.electionId;
+        if (typeof electionId !== 'string') throw new Error('vote.reseal: payload has no electionId');
+        try {
+          await this.reseal(electionId);
+        } catch (error) {
+          if (isAppError(error, 'not_found')) return;
+          throw error;
+        }
+      },
       'vote.close': async (payload) => {
         const electionId = (payload as { electionId?: unknown } | undefined)?.electionId;
         if (typeof electionId !== 'string') throw new Error('vote.close: payload has no electionId');

@@ -33,6 +33,7 @@ export interface ReceiptCheck {
  *   with the participation row; both are written in one transaction;
  * - on SQLite a ballot's rowid is random, so the table's physical order is not the casting order;
  *   on PostgreSQL `seal` rewrites a closed vote's ballots in random order (fresh ids and tuples);
+ * - while a vote is open on PostgreSQL, `reseal` does the same every few minutes (a job);
  * - `compact` then removes the casting transactions' traces (dead tuples; the SQLite WAL).
  */
 export class BallotRepository {
@@ -163,6 +164,26 @@ export class BallotRepository {
     await tx.ballot.deleteMany({ where: { electionId } });
     const fresh = rows.map((r) => ({ ...r, id: newId() })).sort((a, b) => (a.id < b.id ? -1 : 1));
     if (fresh.length > 0) await tx.ballot.createMany({ data: fresh });
+  }
+
+  /**
+   * PostgreSQL, while a vote is open: seals the ballots cast so far (fresh ids, random order, one
+   * transaction id), so that a snapshot or backup taken later in the voting window can link only
+   * the ballots cast since the last reseal. `FOR UPDATE` on the election waits for ballots being
+   * written (they hold `FOR SHARE`) and holds new ones back until it commits, so no ballot is
+   * missed. False when the vote is no longer open (or on SQLite, which needs none of this).
+   */
+  async reseal(tx: PrismaTransaction, electionId: string): Promise<boolean> {
+    if (this.provider !== 'postgresql') return false;
+    const rows = await tx.$queryRaw<{ id: string }[]>`SELECT "id" FROM "Election" WHERE "id" = ${electionId} AND "status" = 'open' FOR UPDATE`;
+    if (rows.length !== 1) return false;
+    await this.seal(tx, electionId);
+    return true;
+  }
+
+  /** After a reseal, outside any transaction: frees the old row versions without locking voters out. */
+  async vacuum(): Promise<void> {
+    if (this.provider === 'postgresql') await this.prisma.$executeRawUnsafe('VACUUM "Ballot"');
   }
 
   /**
