@@ -37,7 +37,8 @@
  * - turnMs p50/p95/p99/max: a turn's latency, from sending the request until the last expected
  *   outbound message of that turn was recorded by the fake (Slack, Teams; for a Teams invoke
  *   also the invoke's HTTP answer, which carries the redrawn card), or the HTTP response (web).
- *   `byKind` splits it by question / survey / vote / event turns.
+ *   `byKind` splits it by question / survey / vote / event turns; slowestTurns names the five
+ *   slowest, with when they started (seconds into the level).
  * - retriesSent / retriesRefused (Slack): redeliveries sent, and those not answered 200.
  * - turnsPerSecond: turns completed in the level divided by its duration.
  * - errors: HTTP status other than 200, transport errors, replies missing after 30 s, failure
@@ -60,7 +61,7 @@
  * - server: peak resident memory sampled from /proc every 250 ms, CPU used (% of one core), and
  *   CPU time per turn (from /proc: what a turn costs, whatever else the machine is doing; one
  *   core serves at most 1000 / cpuMsPerTurn turns per second); serverLog counts the error and
- *   warning log lines of the whole run.
+ *   warning log lines of the whole run, and how often each log message appeared.
  * - machine: the 1-minute load average before and after the level, and the number of cores: on
  *   a shared machine a load above the core count means the server was starved of CPU.
  * - generator: this process's CPU (% of one core) and event-loop delay p99 — it must stay well
@@ -78,7 +79,7 @@ import { Edge } from './load/edge.ts';
 import { closeAgent } from './load/http.ts';
 import { ChannelTally, DemocracyTally, Member, type Expectations } from './load/runner.ts';
 import { seed, switchPhase, type PhaseItems } from './load/seed.ts';
-import { cpuSeconds, firstErrors, firstWarnings, sampleRss, startServer } from './load/server.ts';
+import { cpuSeconds, firstErrors, firstWarnings, messages, sampleRss, startServer } from './load/server.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const levels = process.argv[2] ? process.argv[2].split(',').map(Number) : [10, 100, 500];
@@ -233,6 +234,11 @@ try {
           strays: sum((t) => t.strays),
         },
         stalledMembers: sum((t) => t.stalled),
+        slowestTurns: list
+          .flatMap((t) => t.slowest)
+          .sort((a, b) => b.ms - a.ms)
+          .slice(0, 5)
+          .map((t) => ({ turn: t.turn, startedAtS: round((t.began - started) / 1000), ms: round(t.ms) })),
         ...(name === 'slack' ? { retriesSent: slackRetries.sent - retriesBefore.sent, retriesRefused: slackRetries.failed - retriesBefore.failed } : {}),
       };
     };
@@ -273,7 +279,7 @@ console.log(
       secondsPerLevel: seconds,
       results,
       democracy,
-      serverLog: { ...levelsLogged, firstErrors, firstWarnings },
+      serverLog: { ...levelsLogged, firstErrors, firstWarnings, messages: Object.fromEntries([...messages].sort((a, b) => b[1] - a[1])) },
       unroutedOutbound: Object.fromEntries(edge.unrouted),
       calibration: calibrationReport,
     },

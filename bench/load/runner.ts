@@ -18,6 +18,8 @@ export class ChannelTally {
   readonly byKind = new Map<string, number[]>();
   readonly errors = new Map<string, number>();
   readonly samples: string[] = [];
+  /** The slowest turns: which, when they started (performance.now()), and how long they took. */
+  readonly slowest: { turn: string; began: number; ms: number }[] = [];
   /** Outbound messages expected and missing, and received beyond what was expected. */
   expected = 0;
   received = 0;
@@ -203,6 +205,11 @@ export class Member {
     const recorded = [...(sent.aside ? [sent.aside.at] : []), ...mine.map((o) => o.at)];
     const latency = (driver.channel === 'web' || recorded.length === 0 ? answered : Math.max(...recorded)) - began;
     tally.latencies.push(latency);
+    if (tally.slowest.length < 5 || latency > tally.slowest.at(-1)!.ms) {
+      tally.slowest.push({ turn: key, began, ms: latency });
+      tally.slowest.sort((a, b) => b.ms - a.ms);
+      tally.slowest.length = Math.min(5, tally.slowest.length);
+    }
     let list = tally.byKind.get(kind);
     if (!list) tally.byKind.set(kind, (list = []));
     list.push(latency);

@@ -41,6 +41,8 @@ export async function startServer(root: string, env: Record<string, string>): Pr
       tail = lines.pop() ?? '';
       for (const line of lines) {
         const level = /"level":(\d+)/.exec(line)?.[1];
+        const msg = /"msg":"([^"]{0,120})/.exec(line)?.[1];
+        if (msg) messages.set(msg, (messages.get(msg) ?? 0) + 1);
         if (level) logLevels.set(Number(level), (logLevels.get(Number(level)) ?? 0) + 1);
         if (level && Number(level) >= 50 && firstErrors.length < 5) firstErrors.push(line.slice(0, 400));
         if (level && Number(level) === 40 && firstWarnings.length < 3) firstWarnings.push(line.slice(0, 400));
@@ -71,6 +73,9 @@ export async function startServer(root: string, env: Record<string, string>): Pr
 
 /** The server's first error log lines (pino level ≥ 50), to show what went wrong. */
 export const firstErrors: string[] = [];
+
+/** How often the server logged each message (its `msg`), over the whole run. */
+export const messages = new Map<string, number>();
 
 /** The server's first warning log lines (pino level 40). */
 export const firstWarnings: string[] = [];
