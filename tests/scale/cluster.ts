@@ -33,7 +33,10 @@ export function startServerProcess(name: string, env: Record<string, string>, ti
   child.stderr!.on('data', collect);
   const closed = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
   return new Promise<ServerProcess>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`${name} did not start:\n${logs.slice(-4000)}`)), timeoutMs);
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL'); // no process outlives the test that started it
+      reject(new Error(`${name} did not start:\n${logs.slice(-4000)}`));
+    }, timeoutMs);
     const onExit = (code: number | null) => {
       clearTimeout(timer);
       reject(new Error(`${name} exited with ${code} during start-up:\n${logs.slice(-4000)}`));

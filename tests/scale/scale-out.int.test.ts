@@ -70,7 +70,11 @@ describe.skipIf(!postgres)('two server processes on one PostgreSQL database', ()
     };
     // Started together on an empty database, as a new deployment's instances are: both migrate
     // (an advisory lock lets one apply) and both schedule their start-up jobs at once.
-    [a, b] = await Promise.all([startServerProcess('A', env), startServerProcess('B', env)]);
+    const started = await Promise.allSettled([startServerProcess('A', env), startServerProcess('B', env)]);
+    // Kept even if the other failed, so that afterAll stops it.
+    if (started[0].status === 'fulfilled') a = started[0].value;
+    if (started[1].status === 'fulfilled') b = started[1].value;
+    for (const s of started) if (s.status === 'rejected') throw s.reason;
 
     // The roster and web accounts, written through the repository classes (one password hash for all).
     store = await openStore(db.url, { migrate: false });
@@ -221,7 +225,7 @@ audience: all
       expect(tally.options.find((o) => o.id === option)?.votes, `votes for ${option}`).toBe(expected);
     }
     expect(await store.db.prisma.auditEntry.count({ where: { action: 'vote.close', target: election.id } })).toBe(1);
-  });
+  }, 180_000);
 
   let eventId = '';
   it('holds an event’s capacity across instances: no duplicates, the waitlist in arrival order, promotions in order', async () => {
@@ -271,7 +275,7 @@ audience: all
     for (const r of after.filter((x) => x.promotedAt !== null)) {
       expect(await store.db.prisma.outboundMessage.count({ where: { dedupeKey: { startsWith: `event:${eventId}:promoted:${r.id}:` } } })).toBe(1);
     }
-  });
+  }, 180_000);
 
   it('lets one of two staff members claim a case when both claim it at once on different instances', async () => {
     const ids: string[] = [];
@@ -305,7 +309,7 @@ audience: all
     };
     const [fromA, fromB] = await Promise.all([poll(on('V01', 'a')), poll(on('V01', 'b'))]);
     expect([fromA, fromB].map((r) => r.filter((x) => x.type === 'staff-message').length).sort()).toEqual([0, 1]);
-  });
+  }, 180_000);
 
   it('keeps a member’s conversation whole when each turn lands on the other instance (no sticky sessions)', async () => {
     const surveyId = await create('a', 'survey', `title: { zh-CN: 通勤调查, en: Commute survey }
@@ -334,7 +338,7 @@ questions:
     const responses = await store.db.prisma.surveyResponse.findMany({ where: { surveyId } });
     expect(responses.map((r) => JSON.parse(r.answers))).toEqual([{ mode: 'bike', minutes: '4', idea: '希望增加班车' }]);
     expect(turn).toBe(6);
-  });
+  }, 180_000);
 
   it('runs each due job once although both schedulers look for it', async () => {
     // Cases nobody answers (their first-response check is the job), surveys with reminders, a
@@ -480,7 +484,7 @@ audience: all
     for (const server of [a, b]) {
       await eventually(async () => (await ask(server.url, bike)).includes('150 元自行车通勤补贴') && (await ask(server.url, gym)).includes('每月 200 元健身补贴'), `instance ${server.name} to serve both new versions`, 60_000, 500);
     }
-  });
+  }, 180_000);
 
   it('stops both instances cleanly; a Slack event delivered to both at once was answered once', async () => {
     // Socket Mode spreads events over the instances' connections, and an HTTP retry may reach the
@@ -495,7 +499,7 @@ audience: all
     expect(await Promise.all([a.stop(), b.stop()])).toEqual([0, 0]);
     expect(dm()).toHaveLength(1);
     expect(await store.db.prisma.processedEvent.count({ where: { id: 'slack:EvSCALETWICE1' } })).toBe(1);
-  });
+  }, 180_000);
 });
 
 /** A second new FAQ on a subject nothing else covers. */
