@@ -62,6 +62,8 @@
  *   CPU time per turn (from /proc: what a turn costs, whatever else the machine is doing; one
  *   core serves at most 1000 / cpuMsPerTurn turns per second); serverLog counts the error and
  *   warning log lines of the whole run, and how often each log message appeared.
+ *   BENCH_LOAD_SERVER_LOG=FILE keeps the server's log, BENCH_LOAD_LOG_LEVEL=debug makes it name
+ *   every request with its duration.
  * - machine: the 1-minute load average before and after the level, and the number of cores: on
  *   a shared machine a load above the core count means the server was starved of CPU.
  * - generator: this process's CPU (% of one core) and event-loop delay p99 — it must stay well

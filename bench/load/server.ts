@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { createWriteStream, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 export interface ServerProcess {
@@ -17,7 +17,7 @@ export interface ServerProcess {
 export async function startServer(root: string, env: Record<string, string>): Promise<ServerProcess> {
   const child = spawn(process.execPath, [join(root, 'bin/union-assistant.js'), 'serve'], {
     cwd: root,
-    env: { ...process.env, DATABASE_URL: '', PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', ...env },
+    env: { ...process.env, DATABASE_URL: '', PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: process.env.BENCH_LOAD_LOG_LEVEL || 'info', ...env },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   // Whatever happens to the generator, its server does not outlive it.
@@ -34,6 +34,10 @@ export async function startServer(root: string, env: Record<string, string>): Pr
     child.on('exit', (code) => {
       if (!started) reject(new Error(`server exited with ${code}:\n${logs.slice(-4000)}`));
     });
+    // BENCH_LOAD_SERVER_LOG=FILE keeps the server's whole log (with BENCH_LOAD_LOG_LEVEL=debug,
+    // every request and its duration) for a closer look.
+    const keep = process.env.BENCH_LOAD_SERVER_LOG ? createWriteStream(process.env.BENCH_LOAD_SERVER_LOG) : undefined;
+    if (keep) child.stderr.pipe(keep);
     child.stderr.on('data', (d: Buffer) => {
       // After start-up only the level of each line is kept (cheap: one regex per line).
       const text = tail + d.toString();
