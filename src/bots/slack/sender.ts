@@ -21,6 +21,36 @@ export class SlackRateLimited extends Error {
   }
 }
 
+/** When to try again after a transient failure the Web API client's own retries did not outlast. */
+const TRANSIENT_RETRY_MS = 2_000;
+
+/**
+ * Slack, or the way to it, failed for a while (HTTP 5xx, a dropped connection or timeout,
+ * `ratelimited` or `service_unavailable` in an HTTP 200): nothing from `remaining` was posted.
+ * A subclass of SlackRateLimited so that every caller that queues the rest of a rate-limited
+ * turn in the outbox does the same here — rather than posting it again as plain text, which
+ * doubled what was already posted and lost the reply when Slack was still failing (issue 9).
+ */
+export class SlackUnavailable extends SlackRateLimited {
+  constructor(remaining: Reply[], reason: string) {
+    super(TRANSIENT_RETRY_MS, remaining);
+    this.message = `Slack unavailable (${reason}): retry after ${TRANSIENT_RETRY_MS} ms`;
+    this.name = 'SlackUnavailable';
+  }
+}
+
+/** Platform errors that mean "try later", not "this message is refused". */
+const TRANSIENT_PLATFORM_ERRORS = new Set(['ratelimited', 'rate_limited', 'service_unavailable', 'internal_error', 'fatal_error', 'request_timeout']);
+
+/** Whether a Web API error is Slack (or the network) failing for a while; a short reason if so. */
+export function transientFailure(error: unknown): string | undefined {
+  const e = error as { code?: string; statusCode?: number; data?: { error?: string } } | undefined;
+  if (e?.code === 'slack_webapi_request_error') return 'request failed';
+  if (e?.code === 'slack_webapi_http_error' && (Number(e.statusCode) >= 500 || e.statusCode === 408)) return `HTTP ${e.statusCode}`;
+  if (e?.code === 'slack_webapi_platform_error' && TRANSIENT_PLATFORM_ERRORS.has(String(e.data?.error))) return String(e.data?.error);
+  return undefined;
+}
+
 /** The rate-limit error of @slack/web-api (with `rejectRateLimitedCalls`), as seconds to wait. */
 export function retryAfterSeconds(error: unknown): number | undefined {
   const e = error as { code?: string; retryAfter?: number };
@@ -67,9 +97,12 @@ export class SlackSender {
         if (output.kind === 'file') await this.#upload(target, output, locale);
         else posted.push(await this.#message(target, output));
       } catch (error) {
+        const remaining = replies.slice(output.replies[0] ?? 0);
         const seconds = retryAfterSeconds(error);
-        if (seconds === undefined) throw error;
-        throw new SlackRateLimited(seconds * 1000, replies.slice(output.replies[0] ?? 0));
+        if (seconds !== undefined) throw new SlackRateLimited(seconds * 1000, remaining);
+        const transient = transientFailure(error);
+        if (transient !== undefined) throw new SlackUnavailable(remaining, transient);
+        throw error;
       }
       if (options.triggerId && !modalOpened) modalOpened = await this.#openFirstForm(target, replies, output, stash, options, locale);
     }
@@ -99,7 +132,7 @@ export class SlackSender {
       const file = { file: Buffer.from(output.content, 'utf8'), filename: output.filename, title: output.title };
       await this.deps.client.files.uploadV2(target.threadTs ? { ...file, channel_id: target.channel, thread_ts: target.threadTs } : { ...file, channel_id: target.channel });
     } catch (error) {
-      if (retryAfterSeconds(error) !== undefined) throw error;
+      if (retryAfterSeconds(error) !== undefined || transientFailure(error) !== undefined) throw error;
       // Without files:write (or with uploads disabled) the member still gets the content.
       this.deps.logger.warn({ err: error instanceof Error ? error.message : String(error) }, 'slack file upload failed; sending the file as text');
       const text = `${fill(slackText.fileFallback, locale)} ${output.title} (${output.filename})`;
