@@ -12,6 +12,8 @@ export interface ClaimedJob {
   payload: unknown;
   attempts: number;
   runAt: Date;
+  /** The end of this claim's lease: with the attempt count, what tells this claim from a later one. */
+  lockedUntil: Date;
 }
 
 /** Scheduled jobs with leases (see ScheduledJob in prisma/schema/outbox.prisma). */
@@ -58,9 +60,10 @@ export class JobRepository {
     });
     const claimed: ClaimedJob[] = [];
     for (const row of due) {
+      const lockedUntil = new Date(now.getTime() + leaseMs);
       const result = await this.prisma.scheduledJob.updateMany({
         where: { id: row.id, status: row.status, attempts: row.attempts },
-        data: { status: 'running', lockedUntil: new Date(now.getTime() + leaseMs), attempts: { increment: 1 } },
+        data: { status: 'running', lockedUntil, attempts: { increment: 1 } },
       });
       if (result.count !== 1) continue;
       let payload: unknown = {};
@@ -69,23 +72,26 @@ export class JobRepository {
       } catch {
         payload = undefined;
       }
-      claimed.push({ id: row.id, kind: row.kind, payload, attempts: row.attempts + 1, runAt: row.runAt });
+      claimed.push({ id: row.id, kind: row.kind, payload, attempts: row.attempts + 1, runAt: row.runAt, lockedUntil });
     }
     return claimed;
   }
 
   /**
-   * Marks a claimed run done. Conditional on the claim (status and attempt count): a job that was
-   * rescheduled while it ran is pending again, and that new request must not be lost.
+   * Marks a claimed run done. Conditional on the claim: a job that was rescheduled while it ran is
+   * pending again, and that new request must not be lost. The attempt count alone does not tell
+   * claims apart, because rescheduling starts it again from 0: another instance's claim of the
+   * rescheduled job has the same count as this run, and this run's end would mark that one done
+   * while it still runs (tests/scale/job-revival.int.test.ts). Its lease end does.
    */
-  async finish(job: Pick<ClaimedJob, 'id' | 'attempts'>): Promise<void> {
-    await this.prisma.scheduledJob.updateMany({ where: { id: job.id, status: 'running', attempts: job.attempts }, data: { status: 'done', finishedAt: new Date(), lockedUntil: null } });
+  async finish(job: Pick<ClaimedJob, 'id' | 'attempts' | 'lockedUntil'>): Promise<void> {
+    await this.prisma.scheduledJob.updateMany({ where: { id: job.id, status: 'running', attempts: job.attempts, lockedUntil: job.lockedUntil }, data: { status: 'done', finishedAt: new Date(), lockedUntil: null } });
   }
 
   /** Records a failed run: retried at `retryAt`, or given up. Conditional on the claim, like `finish`. */
-  async fail(job: Pick<ClaimedJob, 'id' | 'attempts'>, error: string, retryAt?: Date): Promise<void> {
+  async fail(job: Pick<ClaimedJob, 'id' | 'attempts' | 'lockedUntil'>, error: string, retryAt?: Date): Promise<void> {
     await this.prisma.scheduledJob.updateMany({
-      where: { id: job.id, status: 'running', attempts: job.attempts },
+      where: { id: job.id, status: 'running', attempts: job.attempts, lockedUntil: job.lockedUntil },
       data: retryAt ? { status: 'pending', runAt: retryAt, lockedUntil: null, lastError: error.slice(0, 500) } : { status: 'failed', finishedAt: new Date(), lockedUntil: null, lastError: error.slice(0, 500) },
     });
   }
