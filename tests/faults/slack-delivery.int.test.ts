@@ -59,7 +59,7 @@ afterAll(async () => {
 
 describe('Slack Web API faults', () => {
   it('delivers an outbox message once through 500s, a dropped connection, ratelimited and a 429', async () => {
-    proxy.script('chat.postMessage', 'status-500', 'status-500', 'status-500', 'reset', 'ratelimited-200', 'service_unavailable', 'status-429');
+    proxy.script('chat.postMessage', 'status-500', 'status-500', 'status-500', 'reset', 'ratelimited-200', 'status-429');
     await app.store.outbox.enqueue(app.store.db.prisma, { channel: 'slack', conversationKey: 'DFAULTA', replies: [{ type: 'staff-message', from: '李四', text: 'FAULT-A 请把合同发给我', ticketId: 'ABCDEFGH' }] });
     app.delivery.poke();
     await fake.waitFor(() => posts('DFAULTA')[0], 'the delivery after the faults', 60_000);
@@ -72,8 +72,9 @@ describe('Slack Web API faults', () => {
   }, 120_000);
 
   it('does not post the first part of a message again when a later part fails', async () => {
-    // message (part 1) → file upload → message (part 3); part 3 meets 503s.
-    proxy.script('chat.postMessage', 'pass', 'status-503', 'status-503', 'status-503', 'reset');
+    // message (part 1) → file upload → message (part 3); part 3 meets 503s (the Web API
+    // client's own retries), then Slack's service_unavailable.
+    proxy.script('chat.postMessage', 'pass', 'status-503', 'status-503', 'status-503', 'service_unavailable');
     await app.store.outbox.enqueue(app.store.db.prisma, {
       channel: 'slack',
       conversationKey: 'DFAULTB',
