@@ -247,7 +247,12 @@ export function mutate<T>(valid: T, rng: Rng): { value: unknown; did: string[] }
         setOwn(parent, key, typeof current === 'string' && /^\d/.test(current) ? Number(current) : typeof current === 'number' ? `${current}` : rng.pick(['1', '0x10', '1e3', '-1']));
         break;
       case 'huge':
-        setOwn(parent, key, typeof current === 'string' ? current + (rng.chance(0.02) ? MEGA : 'Z'.repeat(rng.chance(0.1) ? 60_000 : 3000)) : Array.from({ length: rng.chance(0.1) ? 5000 : 300 }, () => current));
+        if (typeof current === 'string') setOwn(parent, key, current + (rng.chance(0.02) ? MEGA : 'Z'.repeat(rng.chance(0.1) ? 60_000 : 3000)));
+        else {
+          // Many copies, but never a body of more than a few megabytes (the client would run out of memory first).
+          const size = (JSON.stringify(current) ?? 'null').length + 1;
+          setOwn(parent, key, Array.from({ length: Math.max(2, Math.min(rng.chance(0.1) ? 5000 : 300, Math.floor(2_000_000 / size))) }, () => current));
+        }
         break;
     }
   }
@@ -256,7 +261,9 @@ export function mutate<T>(valid: T, rng: Rng): { value: unknown; did: string[] }
 
 /** JSON text, sometimes damaged as a whole (truncated, duplicate keys, not JSON at all). */
 export function serialise(value: unknown, rng: Rng): { body: string; did?: string } {
-  const text = JSON.stringify(value) ?? 'null';
+  let text = JSON.stringify(value) ?? 'null';
+  // Past every body limit either way; a bigger one would only cost the test's own memory.
+  if (text.length > 2_500_000) text = text.slice(0, 2_500_000);
   const roll = rng.next();
   if (roll < 0.02) return { body: text.slice(0, Math.max(1, rng.int(text.length))), did: 'truncated' };
   if (roll < 0.03) return { body: text.replace(/^\{/, '{"type":"message","type":{"x":1},'), did: 'duplicate keys' };

@@ -92,6 +92,11 @@ export const SlashCommandSchema = z.object({
 });
 
 const Obj = z.custom<Record<string, unknown>>((v) => !!v && typeof v === 'object' && !Array.isArray(v), 'must be an object');
+/**
+ * A team or enterprise id as Slack writes them. Bolt keeps a client per team in a plain object
+ * (`clients[teamId]`), so a "team" named "constructor" or "__proto__" made it throw.
+ */
+const SlackId = z.string().regex(/^[A-Z0-9]{1,40}$/, 'is not a Slack id');
 const INTERACTION_TYPES = new Set(['block_actions', 'interactive_message', 'view_submission', 'view_closed', 'block_suggestion', 'shortcut', 'message_action', 'dialog_submission', 'workflow_step_edit']);
 
 /**
@@ -102,16 +107,18 @@ const INTERACTION_TYPES = new Set(['block_actions', 'interactive_message', 'view
  */
 export const BoltShapeSchema = z
   .object({
+    team_id: SlackId.nullish(),
+    enterprise_id: SlackId.nullish(),
     event: z
       .object({ channel: z.union([z.string(), Obj]).optional(), user: z.union([z.string(), Obj]).optional(), item: Obj.optional(), subteam: Obj.optional() })
       .passthrough()
       .optional(),
-    authorizations: z.array(Obj).optional(),
-    user: Obj.optional(),
-    team: Obj.nullable().optional(),
-    enterprise: Obj.nullable().optional(),
+    authorizations: z.array(z.object({ team_id: SlackId.nullish(), enterprise_id: SlackId.nullish() }).passthrough()).optional(),
+    user: z.object({ team_id: SlackId.nullish() }).passthrough().optional(),
+    team: z.object({ id: SlackId.nullish(), enterprise_id: SlackId.nullish() }).passthrough().nullable().optional(),
+    enterprise: z.object({ id: SlackId.nullish() }).passthrough().nullable().optional(),
     channel: Obj.optional(),
-    view: Obj.optional(),
+    view: z.object({ app_installed_team_id: SlackId.nullish() }).passthrough().optional(),
     container: Obj.optional(),
     message: Obj.optional(),
     actions: z.array(Obj).optional(),

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import type { InboundEventInput, PlatformIdentity } from '../../core/inbound.ts';
+import { cleanText } from '../../core/inbound.ts';
 import { normaliseLocale, type Locale } from '../../core/locale.ts';
 
 const AccountSchema = z
@@ -16,7 +17,7 @@ const AccountSchema = z
  * The parts of a Bot Framework activity this channel reads. botbuilder has already checked the
  * request's signature (with credentials); the shape is still the sender's, so it is parsed.
  */
-export const TeamsActivitySchema = z
+const ActivityShape = z
   .object({
     type: z.string().min(1).max(100),
     id: z.string().max(300).optional().nullable(),
@@ -55,7 +56,49 @@ export const TeamsActivitySchema = z
       .nullable(),
   })
   .passthrough();
+
+/** How deep an activity may nest: cards and channel data stay well within it. */
+const MAX_DEPTH = 64;
+
+/**
+ * A copy of a parsed activity with every string value made storable (`cleanText`: lone
+ * surrogates and NUL, which Prisma or PostgreSQL refuse); throws a RangeError past MAX_DEPTH.
+ * Keys stay as sent, so that "type\u0000" cannot turn into a second "type".
+ */
+export function cleanActivity(value: unknown, depth = 0): unknown {
+  if (typeof value === 'string') return cleanText(value);
+  if (value === null || typeof value !== 'object') return value;
+  if (depth >= MAX_DEPTH) throw new RangeError('the activity nests too deeply');
+  if (Array.isArray(value)) return value.map((v) => cleanActivity(v, depth + 1));
+  const out: Record<string, unknown> = {};
+  // defineProperty: a key named "__proto__" stays a plain own property, as JSON.parse made it.
+  for (const [key, v] of Object.entries(value)) Object.defineProperty(out, key, { value: cleanActivity(v, depth + 1), enumerable: true, configurable: true, writable: true });
+  return out;
+}
+
+/** The activity with its strings cleaned (see `cleanActivity`); a too-deep one fails to parse. */
+export const TeamsActivitySchema = z.preprocess((value) => {
+  try {
+    return cleanActivity(value);
+  } catch {
+    return undefined;
+  }
+}, ActivityShape);
 export type TeamsActivity = z.infer<typeof TeamsActivitySchema>;
+
+/**
+ * Why a request body is not an activity this channel can handle, or undefined. Checked before
+ * botbuilder sees it: botbuilder throws on an activity without a type, and nothing else
+ * could be answered anyway. Found by tests/fuzz (issue 9).
+ */
+export function activityProblem(body: unknown): string | undefined {
+  const parsed = TeamsActivitySchema.safeParse(body);
+  if (parsed.success) return undefined;
+  return `not a Bot Framework activity: ${parsed.error.issues
+    .slice(0, 5)
+    .map((i) => `${i.path.join('.') || 'activity'}: ${i.message}`)
+    .join('; ')}`.slice(0, 500);
+}
 
 /** The tenant of an activity: Teams puts it in channelData, and sometimes on the conversation. */
 export function tenantOf(activity: TeamsActivity): string {

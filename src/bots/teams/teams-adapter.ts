@@ -67,7 +67,9 @@ function isLoopbackUrl(value: unknown): boolean {
   if (typeof value !== 'string') return false;
   try {
     const url = new URL(value);
-    return (url.protocol === 'http:' || url.protocol === 'https:') && (LOOPBACK_HOSTS.has(url.hostname) || url.hostname.startsWith('127.'));
+    // An IPv4 literal in 127/8, not any name that starts with "127." (127.0.0.1.evil.example is
+    // a public host name: that check let the Emulator mode post anywhere; found by tests/fuzz).
+    return (url.protocol === 'http:' || url.protocol === 'https:') && (LOOPBACK_HOSTS.has(url.hostname) || /^127(?:\.\d{1,3}){3}$/.test(url.hostname));
   } catch {
     return false;
   }

@@ -77,6 +77,8 @@ export class TeamsBot {
         return this.#onMessage(context, activity);
       case 'invoke':
         if (activity.name === 'adaptiveCard/action') return this.#onExecute(context, activity);
+        // Unanswered, botbuilder would reply 501; an invoke this bot does not offer is the sender's error.
+        await context.sendActivity({ type: 'invokeResponse', value: { status: 400, body: { error: 'unsupported_invoke', message: 'this bot does not handle this invoke' } } } as Partial<Activity>);
         return;
       case 'conversationUpdate':
         return this.#onConversationUpdate(context, activity);

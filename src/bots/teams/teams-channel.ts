@@ -4,6 +4,7 @@ import { readJson, sendJson, type HttpServer } from '../../server/http.ts';
 import { attachFileLinks, fileLinkKey, fileLinker } from './file-links.ts';
 import { toBotRequest, toBotResponse } from './node-bridge.ts';
 import { botAppId, createTeamsAdapter, refuseRequest } from './teams-adapter.ts';
+import { activityProblem } from './inbound-activity.ts';
 import { StaffDesk } from './staff-desk.ts';
 import { TeamsBot } from './teams-bot.ts';
 import { TeamsDeliverer } from './teams-deliverer.ts';
@@ -37,6 +38,8 @@ export function attachTeams(server: HttpServer, app: App): void {
     if (!body || typeof body !== 'object' || Array.isArray(body)) throw new AppError('invalid_input', 'the body must be a Bot Framework activity (a JSON object)');
     const refusal = refuseRequest(config, req, body as Record<string, unknown>);
     if (refusal) return sendJson(res, 401, { error: 'unauthorised', message: refusal });
+    const problem = activityProblem(body);
+    if (problem) throw new AppError('invalid_input', problem);
     await adapter.process(toBotRequest(req, body as Record<string, unknown>), toBotResponse(res), (context) => bot.onTurn(context));
   });
   attachFileLinks(server, key);
