@@ -61,7 +61,10 @@
  * - server: peak resident memory sampled from /proc every 250 ms, CPU used (% of one core), and
  *   CPU time per turn (from /proc: what a turn costs, whatever else the machine is doing; one
  *   core serves at most 1000 / cpuMsPerTurn turns per second); serverLog counts the error and
- *   warning log lines of the whole run, and how often each log message appeared.
+ *   warning log lines of the whole run, and how often each log message appeared. eventLoop is
+ *   measured inside the server by bench/load/loop-probe.mjs (preloaded with NODE_OPTIONS=--import):
+ *   delay p50/p99/max (how late a 10 ms timer ran: how long the loop was held by one piece of
+ *   work, during which no request is read or answered) and utilization (share of time busy).
  *   BENCH_LOAD_SERVER_LOG=FILE keeps the server's log, BENCH_LOAD_LOG_LEVEL=debug makes it name
  *   every request with its duration.
  * - machine: the 1-minute load average before and after the level, and the number of cores: on
@@ -81,7 +84,7 @@ import { Edge } from './load/edge.ts';
 import { closeAgent } from './load/http.ts';
 import { ChannelTally, DemocracyTally, Member, type Expectations } from './load/runner.ts';
 import { seed, switchPhase, type PhaseItems } from './load/seed.ts';
-import { cpuSeconds, firstErrors, firstWarnings, messages, sampleRss, startServer } from './load/server.ts';
+import { cpuSeconds, firstErrors, firstWarnings, messages, sampleRss, serverLoop, startServer } from './load/server.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const levels = process.argv[2] ? process.argv[2].split(',').map(Number) : [10, 100, 500];
@@ -123,11 +126,13 @@ const items = await seed(
   [{ label: 'calibration', capacity: 3 }, ...levels.map((n) => ({ label: `${n} members`, capacity: Math.ceil(n / 2) }))],
 );
 log('starting the server');
+const loopFile = join(dataDir, 'server-loop.json');
 const server = await startServer(root, {
   DATA_DIR: dataDir,
   SLACK_BOT_TOKEN: edge.slack.token,
   SLACK_SIGNING_SECRET: SIGNING_SECRET,
   SLACK_API_URL: edge.slack.url,
+  BENCH_LOAD_LOOP_FILE: loopFile,
 });
 log(`server ${server.url} (pid ${server.pid})`);
 
@@ -180,6 +185,7 @@ try {
     const democracy = new DemocracyTally();
     const crowd = pools[l]!.map((who) => new Member(who, driver(channelOf(who), who, server.url, edge), tallies.get(channelOf(who))!, democracy, expectations));
     log(`${members} members for ${seconds} s`);
+    await serverLoop(server.pid, loopFile);
     const loadBefore = loadavg()[0]!;
     const rss = sampleRss(server.pid);
     const cpuBefore = cpuSeconds(server.pid);
@@ -197,6 +203,7 @@ try {
     loop.disable();
     const own = process.cpuUsage(ownBefore);
     const serverCpu = cpuSeconds(server.pid) - cpuBefore;
+    const eventLoop = await serverLoop(server.pid, loopFile);
     await drain();
     const peakRss = rss.stop();
     // Accounting of outbound messages, member by member.
@@ -251,7 +258,7 @@ try {
       overall: channel('all', all),
       channels: CHANNELS.map((c) => channel(c, [tallies.get(c)!])),
       machine: { loadAverage1mBefore: round(loadBefore), loadAverage1mAfter: round(loadavg()[0]!), cpus: cpus().length },
-      server: { peakRssMb: peakRss, cpuPercent: round((serverCpu / elapsed) * 100), cpuMsPerTurn: round((serverCpu * 1000) / Math.max(1, all.reduce((n, t) => n + t.latencies.length, 0))) },
+      server: { peakRssMb: peakRss, cpuPercent: round((serverCpu / elapsed) * 100), cpuMsPerTurn: round((serverCpu * 1000) / Math.max(1, all.reduce((n, t) => n + t.latencies.length, 0))), eventLoop },
       generator: { cpuPercent: round(((own.user + own.system) / 1e6 / elapsed) * 100), eventLoopDelayP99Ms: round(loop.percentile(99) / 1e6) },
     });
     phases.push({ items: items[l + 1]!, tally: democracy });

@@ -8,6 +8,9 @@ import { Agent, request } from 'node:http';
  */
 const agent = new Agent({ keepAlive: true, maxSockets: Infinity, maxFreeSockets: 1024, timeout: 4_000 });
 
+/** BENCH_LOAD_TRACE=1: requests slower than 3 s are written to stderr with their socket, write and response times. */
+const TRACE = !!process.env.BENCH_LOAD_TRACE;
+
 /** When each keep-alive socket last finished a response (to tell how long it idled before reuse). */
 const lastUsed = new WeakMap<object, number>();
 
@@ -43,7 +46,21 @@ export function http(url: string, options: { method?: string; headers?: Record<s
     req.setTimeout(60_000, () => req.destroy(new Error('HTTP timeout after 60 s')));
     let idle = 0;
     let used: object | undefined;
+    const t0 = performance.now();
+    const wall = Date.now();
+    const marks: string[] = [];
+    if (TRACE) {
+      req.on('finish', () => marks.push(`written ${Math.round(performance.now() - t0)}`));
+      req.on('response', () => marks.push(`response ${Math.round(performance.now() - t0)}`));
+      req.on('close', () => {
+        if (performance.now() - t0 > 3000) process.stderr.write(`[trace] ${url} wall ${wall} ${marks.join(", ")} reused=${req.reusedSocket}\n`);
+      });
+    }
     req.on('socket', (socket) => {
+      if (TRACE) {
+        marks.push(`socket ${Math.round(performance.now() - t0)}`);
+        if (!req.reusedSocket) socket.once('connect', () => marks.push(`connect ${Math.round(performance.now() - t0)}`));
+      }
       used = socket;
       idle = performance.now() - (lastUsed.get(socket) ?? performance.now());
     });

@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
-import { createWriteStream, readFileSync } from 'node:fs';
+import { createWriteStream, existsSync, readFileSync, rmSync } from 'node:fs';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { join } from 'node:path';
 
 export interface ServerProcess {
@@ -15,9 +16,11 @@ export interface ServerProcess {
  * loopback port, and resolves when it logs that it is listening.
  */
 export async function startServer(root: string, env: Record<string, string>): Promise<ServerProcess> {
+  const probe = pathToFileURL(fileURLToPath(new URL('./loop-probe.mjs', import.meta.url))).href;
   const child = spawn(process.execPath, [join(root, 'bin/union-assistant.js'), 'serve'], {
     cwd: root,
-    env: { ...process.env, DATABASE_URL: '', PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: process.env.BENCH_LOAD_LOG_LEVEL || 'info', ...env },
+    env: {
+      NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --import ${probe}`.trim(), ...process.env, DATABASE_URL: '', PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: process.env.BENCH_LOAD_LOG_LEVEL || 'info', ...env },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   // Whatever happens to the generator, its server does not outlive it.
@@ -77,6 +80,27 @@ export async function startServer(root: string, env: Record<string, string>): Pr
 
 /** The server's first error log lines (pino level ≥ 50), to show what went wrong. */
 export const firstErrors: string[] = [];
+
+/** Server event-loop delay (p50, p99, max) and utilization since the last call, from loop-probe.mjs. */
+export async function serverLoop(pid: number, file: string): Promise<Record<string, number> | undefined> {
+  rmSync(file, { force: true });
+  try {
+    process.kill(pid, 'SIGUSR2');
+  } catch {
+    return undefined;
+  }
+  for (let waited = 0; waited < 10_000; waited += 50) {
+    if (existsSync(file)) {
+      try {
+        return JSON.parse(readFileSync(file, 'utf8')) as Record<string, number>;
+      } catch {
+        // being written
+      }
+    }
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  return undefined;
+}
 
 /** How often the server logged each message (its `msg`), over the whole run. */
 export const messages = new Map<string, number>();
