@@ -37,7 +37,8 @@ export class DeliveryWorker {
   constructor(
     private readonly outbox: OutboxRepository,
     private readonly logger: Logger,
-    private readonly options: { intervalMs?: number; maxAttempts?: number } = {},
+    /** `leaseMs`: how long a claimed message is this instance's before another may deliver it (60 s). */
+    private readonly options: { intervalMs?: number; maxAttempts?: number; leaseMs?: number } = {},
   ) {}
 
   register(deliverer: Deliverer): this {
@@ -50,16 +51,20 @@ export class DeliveryWorker {
     let delivered = 0;
     const maxAttempts = this.options.maxAttempts ?? 8;
     for (const deliverer of this.#deliverers.values()) {
-      for (const message of await this.outbox.claimDue(deliverer.channel)) {
+      // One message at a time, each claimed just before it is delivered, so that its lease covers
+      // its own delivery and not the wait behind the others (OutboxRepository.claimNext).
+      for (let i = 0; i < 20; i++) {
+        const message = await this.outbox.claimNext(deliverer.channel, this.options.leaseMs);
+        if (!message) break;
         try {
           await deliverer.deliver(message.conversationKey, message.replies);
-          await this.outbox.markDelivered(message.id);
+          await this.outbox.markDelivered(message.id, message);
           delivered++;
         } catch (error) {
           const text = error instanceof Error ? error.message : String(error);
           const backoff = error instanceof RetryableDeliveryError ? error.retryAfterMs : Math.min(2 ** message.attempts * 500, 60_000);
           const retryAt = message.attempts < maxAttempts ? new Date(Date.now() + backoff) : undefined;
-          await this.outbox.markFailed(message.id, text, retryAt);
+          await this.outbox.markFailed(message.id, text, retryAt, message);
           this.logger.warn({ outbound: message.id, channel: message.channel, attempts: message.attempts, err: text, willRetry: !!retryAt }, 'delivery failed');
         }
       }

@@ -33,11 +33,19 @@ export class Scheduler {
     return this;
   }
 
-  /** Runs every due job once; returns how many ran. Tests and the loop both use it. */
-  async runDue(now = new Date()): Promise<number> {
+  /**
+   * Runs due jobs (up to 50) once each; returns how many ran. Tests and the loop both use it; a
+   * test's `now` stands for the clock. Each job is claimed just before it runs, so that its lease
+   * covers its own run and not the wait behind the others (JobRepository.claimNext); a job that
+   * asked for another run while it ran gets it at the next look, not in this one.
+   */
+  async runDue(now?: Date): Promise<number> {
     const { jobs, logger, leaseMs, maxAttempts } = this.#options;
-    const claimed = await jobs.claimDue(50, leaseMs, now);
-    for (const job of claimed) {
+    const ran: string[] = [];
+    while (ran.length < 50) {
+      const job = await jobs.claimNext(leaseMs, now ?? new Date(), ran);
+      if (!job) break;
+      ran.push(job.id);
       const handler = this.#handlers.get(job.kind);
       if (!handler) {
         await jobs.fail(job, `no handler for job kind ${job.kind}`);
@@ -54,7 +62,7 @@ export class Scheduler {
         logger.warn({ job: job.id, kind: job.kind, attempts: job.attempts, err: message, willRetry: !!retryAt }, 'job failed');
       }
     }
-    return claimed.length;
+    return ran.length;
   }
 
   start(): void {

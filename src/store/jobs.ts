@@ -51,15 +51,16 @@ export class JobRepository {
     await tx.scheduledJob.updateMany({ where: { dedupeKey, status: 'pending' }, data: { status: 'cancelled', finishedAt: new Date() } });
   }
 
-  /** Claims due jobs: exactly one instance wins each (conditional update), for `leaseMs`. */
-  async claimDue(limit: number, leaseMs: number, now = new Date()): Promise<ClaimedJob[]> {
+  /** Claims up to `limit` due jobs (of the first `candidates`, not those in `exclude`): exactly one instance wins each (conditional update), for `leaseMs`. */
+  async claimDue(limit: number, leaseMs: number, now = new Date(), candidates = limit, exclude: string[] = []): Promise<ClaimedJob[]> {
     const due = await this.prisma.scheduledJob.findMany({
-      where: { OR: [{ status: 'pending', runAt: { lte: now } }, { status: 'running', lockedUntil: { lt: now } }] },
+      where: { OR: [{ status: 'pending', runAt: { lte: now } }, { status: 'running', lockedUntil: { lt: now } }], ...(exclude.length ? { id: { notIn: exclude } } : {}) },
       orderBy: { runAt: 'asc' },
-      take: limit,
+      take: candidates,
     });
     const claimed: ClaimedJob[] = [];
     for (const row of due) {
+      if (claimed.length >= limit) break;
       const lockedUntil = new Date(now.getTime() + leaseMs);
       const result = await this.prisma.scheduledJob.updateMany({
         where: { id: row.id, status: row.status, attempts: row.attempts },
@@ -75,6 +76,17 @@ export class JobRepository {
       claimed.push({ id: row.id, kind: row.kind, payload, attempts: row.attempts + 1, runAt: row.runAt, lockedUntil });
     }
     return claimed;
+  }
+
+  /**
+   * Claims the next due job, with a lease that starts now. The scheduler claims one job at a time,
+   * just before running it: jobs claimed as a batch would all start their leases at once, and the
+   * last of a slow batch could run out of lease before it started, to be run by another instance
+   * as well (tests/scale/claim-batches.int.test.ts). Undefined when nothing is due (or others won it all).
+   */
+  async claimNext(leaseMs: number, now = new Date(), exclude: string[] = []): Promise<ClaimedJob | undefined> {
+    const [job] = await this.claimDue(1, leaseMs, now, 10, exclude);
+    return job;
   }
 
   /**

@@ -95,6 +95,36 @@ export class OutboxRepository {
   }
 
   /**
+   * Claims the next due message of a push channel, with a lease that starts now. Delivery workers
+   * claim one message at a time, just before delivering it: a batch claimed at once would start
+   * every lease at the claim, and the last messages of a slow batch (a slow Slack) would run out
+   * of lease before they were even tried, so that another instance posts them too
+   * (tests/scale/claim-batches.int.test.ts). Undefined when nothing is due (or others won it all).
+   */
+  async claimNext(channel: Channel, leaseMs = 60_000): Promise<OutboundMessage | undefined> {
+    const now = new Date();
+    const due = await this.prisma.outboundMessage.findMany({
+      where: {
+        channel,
+        OR: [
+          { status: 'pending', nextAttemptAt: { lte: now } },
+          { status: 'delivering', lockedUntil: { lt: now } },
+        ],
+      },
+      orderBy: { createdAt: 'asc' },
+      take: 10,
+    });
+    for (const row of due) {
+      const result = await this.prisma.outboundMessage.updateMany({
+        where: { id: row.id, status: row.status, attempts: row.attempts },
+        data: { status: 'delivering', lockedUntil: new Date(Date.now() + leaseMs), attempts: { increment: 1 } },
+      });
+      if (result.count === 1) return toMessage({ ...row, attempts: row.attempts + 1 });
+    }
+    return undefined;
+  }
+
+  /**
    * For pull channels (CLI, web chat): takes every pending message of a conversation, oldest
    * first, marking each delivered as it is claimed, so that two readers never both get one.
    */
@@ -114,14 +144,22 @@ export class OutboxRepository {
     return taken;
   }
 
-  async markDelivered(id: string): Promise<void> {
-    await this.prisma.outboundMessage.update({ where: { id }, data: { status: 'delivered', deliveredAt: new Date(), lockedUntil: null, replies: DELIVERED } });
+  /**
+   * Records a delivery. With the claim (`attempts` as claimed), only if that claim is still the
+   * message's: an instance whose lease ran out mid-delivery must not undo what the instance that
+   * took over recorded (a late failure would otherwise send a delivered message again).
+   */
+  async markDelivered(id: string, claim?: { attempts: number }): Promise<void> {
+    await this.prisma.outboundMessage.updateMany({
+      where: { id, ...(claim ? { status: 'delivering', attempts: claim.attempts } : {}) },
+      data: { status: 'delivered', deliveredAt: new Date(), lockedUntil: null, replies: DELIVERED },
+    });
   }
 
-  /** Records a failed attempt: retried at `retryAt`, or given up (`failed`) when it is undefined. */
-  async markFailed(id: string, error: string, retryAt?: Date): Promise<void> {
-    await this.prisma.outboundMessage.update({
-      where: { id },
+  /** Records a failed attempt: retried at `retryAt`, or given up (`failed`) when it is undefined. Conditional on the claim, like `markDelivered`. */
+  async markFailed(id: string, error: string, retryAt?: Date, claim?: { attempts: number }): Promise<void> {
+    await this.prisma.outboundMessage.updateMany({
+      where: { id, ...(claim ? { status: 'delivering', attempts: claim.attempts } : {}) },
       data: retryAt ? { status: 'pending', nextAttemptAt: retryAt, lockedUntil: null, lastError: error.slice(0, 500) } : { status: 'failed', lockedUntil: null, lastError: error.slice(0, 500) },
     });
   }
