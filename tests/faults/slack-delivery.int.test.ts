@@ -5,7 +5,7 @@ import { testApp } from '../helpers/app.ts';
 import { FakeSlackApi } from '../slack/fake-slack-api.ts';
 import { smallKnowledgeBase } from '../slack/slack-harness.ts';
 import { blocksText, directMessage, postToSlack, SIGNING_SECRET } from '../slack/slack-requests.ts';
-import { SlackFaultProxy } from './slack-fault-proxy.ts';
+import { FaultProxy } from './fault-proxy.ts';
 
 /**
  * Issue 9: the Slack Web API fails — HTTP 500 and 503, 429 with Retry-After, `ratelimited` and
@@ -15,7 +15,7 @@ import { SlackFaultProxy } from './slack-fault-proxy.ts';
  */
 
 let fake: FakeSlackApi;
-let proxy: SlackFaultProxy;
+let proxy: FaultProxy;
 let app: Awaited<ReturnType<typeof testApp>>;
 let slack: SlackChannel;
 let server: HttpServer;
@@ -39,7 +39,7 @@ async function settled(): Promise<void> {
 beforeAll(async () => {
   fake = await new FakeSlackApi().start();
   fake.addUser({ id: 'UFAULT', name: 'Fault', email: 'fault@example.com', locale: 'en-US' });
-  proxy = await new SlackFaultProxy(fake.url).start();
+  proxy = await new FaultProxy(fake.url).start();
   knowledge = smallKnowledgeBase();
   app = await testApp('sqlite', {}, { KNOWLEDGE_DIR: knowledge.dir, SLACK_BOT_TOKEN: fake.token, SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: proxy.url });
   server = new HttpServer(app.logger);

@@ -45,10 +45,12 @@ export class TeamsDeliverer implements Deliverer {
     // The adapter hands errors inside a turn to onTurnError (which logs them); the worker needs
     // to see them to retry, so they are carried out of the turn by hand.
     let failure: unknown;
+    let sent = 0;
     await adapter.continueConversationAsync(appId, toConversationReference(reference), async (context) => {
       try {
         for (const reply of replies) {
           await context.sendActivity(replyToActivity(reply, { locale, channelId: reference.channelId, personal: isPersonalReference(reference), fileLink: this.options.fileLink }));
+          sent++;
         }
       } catch (error) {
         failure = error;
@@ -56,6 +58,12 @@ export class TeamsDeliverer implements Deliverer {
     });
     if (failure === undefined) return;
     const { status, retryAfterMs } = statusOf(failure);
+    if (sent > 0) {
+      // Part of the message reached the member: the rest is queued on its own, so that the
+      // worker's retry does not send the first part again (issue 9).
+      await store.outbox.enqueue(store.db.prisma, { channel: 'teams', conversationKey, replies: replies.slice(sent), notBefore: new Date(Date.now() + (retryAfterMs ?? 2_000)) });
+      return;
+    }
     if (status === 429 || status === 503) throw new RetryableDeliveryError(`Bot Connector answered ${status}`, retryAfterMs ?? 2_000);
     throw failure;
   }

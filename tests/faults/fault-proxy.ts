@@ -7,24 +7,31 @@ import type { AddressInfo } from 'node:net';
  * HTTP 429 with Retry-After, `{ok:false,error:"ratelimited"}` with HTTP 200, Slack's own
  * `service_unavailable`, and a connection dropped without an answer (`reset`).
  */
-export type SlackFault = 'pass' | 'status-500' | 'status-503' | 'status-429' | 'ratelimited-200' | 'service_unavailable' | 'reset';
+export type Fault = 'pass' | 'status-500' | 'status-503' | 'status-429' | 'ratelimited-200' | 'service_unavailable' | 'reset';
 
 /**
- * A loopback proxy in front of tests/slack/fake-slack-api.ts that fails the next calls of a method
+ * A loopback proxy in front of tests/slack/fake-slack-api.ts (or tests/teams/fake-bot-connector.ts) that fails the next calls of a method
  * as scripted, then forwards. A call it failed never reaches the fake, so the fake's record is
  * what Slack would have posted: delivered exactly once means one call there.
  */
-export class SlackFaultProxy {
-  readonly #faults = new Map<string, SlackFault[]>();
+export class FaultProxy {
+  readonly #faults = new Map<string, Fault[]>();
   /** Every fault served, in order, as `method:fault`. */
   readonly served: string[] = [];
   #server: Server | undefined;
   url = '';
 
-  constructor(readonly target: string) {}
+  /**
+   * `keyOf` names a request for `script`: by default the Slack Web API method of its path; the
+   * Bot Connector test keys its POSTs of activities instead.
+   */
+  constructor(
+    readonly target: string,
+    private readonly keyOf: (method: string, path: string) => string = (_method, path) => path.replace(/^\/api\//, ''),
+  ) {}
 
   /** The next calls of `method` meet these faults in order ('pass' lets one through), then pass. */
-  script(method: string, ...faults: SlackFault[]): this {
+  script(method: string, ...faults: Fault[]): this {
     this.#faults.set(method, [...(this.#faults.get(method) ?? []), ...faults]);
     return this;
   }
@@ -37,7 +44,7 @@ export class SlackFaultProxy {
   async start(): Promise<this> {
     this.#server = createServer((req, res) => void this.#handle(req, res));
     await new Promise<void>((resolve) => this.#server!.listen(0, '127.0.0.1', resolve));
-    this.url = `http://127.0.0.1:${(this.#server.address() as AddressInfo).port}/api/`;
+    this.url = `http://127.0.0.1:${(this.#server.address() as AddressInfo).port}${new URL(this.target).pathname}`;
     return this;
   }
 
@@ -53,7 +60,7 @@ export class SlackFaultProxy {
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const body = Buffer.concat(chunks);
     const path = new URL(req.url ?? '/', 'http://x').pathname;
-    const method = path.replace(/^\/api\//, '');
+    const method = this.keyOf(req.method ?? 'GET', path);
     const fault = this.#faults.get(method)?.shift() ?? 'pass';
     if (fault !== 'pass') this.served.push(`${method}:${fault}`);
     const json = (status: number, payload: unknown, headers: Record<string, string> = {}): void => {
@@ -76,7 +83,7 @@ export class SlackFaultProxy {
         setTimeout(() => req.socket.destroy(), 200);
         return;
       case 'pass': {
-        const target = new URL(this.target.replace(/\/api\/$/, '') + (req.url ?? '/'));
+        const target = new URL((req.url ?? '/').replace(/^\//, ''), new URL(this.target).origin + '/');
         const upstream = request(target, { method: req.method, headers: { ...req.headers, host: target.host } }, (answer) => {
           res.writeHead(answer.statusCode ?? 502, answer.headers);
           answer.pipe(res);
