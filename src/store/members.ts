@@ -188,12 +188,22 @@ export class MemberRepository {
    * with their line number and reason and change nothing.
    */
   async importCsv(text: string): Promise<ImportReport> {
-    const records = parseCsv(text);
+    let records;
+    try {
+      records = parseCsv(text);
+    } catch (error) {
+      // The parser's own message names the line ("line 7: a quoted field is not closed").
+      throw new AppError('invalid_input', (error as Error).message);
+    }
     const header = records.shift();
     if (!header) throw new AppError('invalid_input', 'the file is empty: it needs a header row');
-    const columns = header.fields.map((name) => HEADER_ALIASES[name.trim().toLowerCase()] ?? HEADER_ALIASES[name.trim()]);
+    // Own keys only: a column named "constructor" or "__proto__" is unknown, not Object's own.
+    const alias = (name: string) => (Object.hasOwn(HEADER_ALIASES, name) ? HEADER_ALIASES[name] : undefined);
+    const columns = header.fields.map((name) => alias(name.trim().toLowerCase()) ?? alias(name.trim()));
     const unknown = header.fields.filter((_, i) => !columns[i]);
     if (unknown.length > 0) throw new AppError('invalid_input', `line ${header.line}: unknown column(s): ${unknown.join(', ')}`);
+    const twice = columns.find((column, i) => columns.indexOf(column) !== i);
+    if (twice) throw new AppError('invalid_input', `line ${header.line}: the ${twice === 'employeeNumber' ? 'employee_number' : twice} column appears twice`);
     for (const required of ['name', 'employeeNumber'] as const) {
       if (!columns.includes(required)) throw new AppError('invalid_input', `line ${header.line}: the header has no ${required === 'name' ? 'name' : 'employee_number'} column`);
     }
@@ -208,6 +218,12 @@ export class MemberRepository {
       }
       const raw: Record<string, string> = { department: '', email: '', status: '', roles: '' };
       columns.forEach((column, i) => (raw[column!] = record.fields[i] ?? ''));
+      // NUL and half a UTF-16 pair cannot be stored (PostgreSQL refuses NUL, Prisma a lone surrogate).
+      const unstorable = Object.entries(raw).find(([, value]) => /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(value));
+      if (unstorable) {
+        errors.push({ line: record.line, reason: `${unstorable[0] === 'employeeNumber' ? 'employee_number' : unstorable[0]} contains a character that cannot be stored (NUL or half of a UTF-16 pair)` });
+        continue;
+      }
       const parsed = MemberInputSchema.safeParse(raw);
       if (!parsed.success) {
         errors.push({ line: record.line, reason: parsed.error.issues.map((i) => i.message.replace(/^Invalid option: expected one of/, `${String(i.path[0])} must be one of`)).join('; ') });
