@@ -22,8 +22,8 @@
  * the waitlist); each member does each democracy scenario once, starting at a different point of
  * the mix, with questions between and after them. Before the run the database is seeded as an
  * administrator would: roster import, each member's chat identity linked (so they are
- * real-name verified), and per phase a survey, a vote and an event whose capacity is half the
- * level's members (so the waitlist is used), opened when the phase starts and closed after.
+ * real-name verified), and per phase a survey, a vote and an event whose capacity is a quarter of the
+ * level, opened when the phase starts and closed after.
  *
  *   npm run bench:load                 # 10, 100 and 500 members, 15 s each
  *   npm run bench:load -- 100 30       # 100 members for 30 s
@@ -123,7 +123,7 @@ log(`seeding ${everyone.length} members, ${levels.length + 1} surveys, votes and
 const items = await seed(
   databaseUrl,
   everyone.map((who) => ({ who, channel: channelOf(who) })),
-  [{ label: 'calibration', capacity: 3 }, ...levels.map((n) => ({ label: `${n} members`, capacity: Math.ceil(n / 2) }))],
+  [{ label: 'calibration', capacity: 3 }, ...levels.map((n) => ({ label: `${n} members`, capacity: Math.ceil(n / 4) }))],
 );
 log('starting the server');
 const loopFile = join(dataDir, 'server-loop.json');
