@@ -22,8 +22,8 @@
  * the waitlist); each member does each democracy scenario once, starting at a different point of
  * the mix, with questions between and after them. Before the run the database is seeded as an
  * administrator would: roster import, each member's chat identity linked (so they are
- * real-name verified), and per phase a survey, a vote and an event whose capacity is a quarter of the
- * level, opened when the phase starts and closed after.
+ * real-name verified), and per phase a survey, a vote and an event whose capacity is a quarter
+ * of the level's members (so the waitlist is used), opened when the phase starts, closed after.
  *
  *   npm run bench:load                 # 10, 100 and 500 members, 15 s each
  *   npm run bench:load -- 100 30       # 100 members for 30 s
