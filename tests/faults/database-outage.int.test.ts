@@ -182,7 +182,8 @@ describe.each(providers)('the database goes away and comes back on %s', (provide
       order.push('asset');
       expect(asset.status).toBe(200);
       during = await chats;
-      expect(order[0]).toBe('asset');
+      // (PostgreSQL refuses at once, so there the chat requests may well be answered first.)
+      if (provider === 'sqlite') expect(order[0]).toBe('asset');
       healthDuring = await health();
       // Held until the scheduler and the delivery loop have each met the outage too.
       const deadline = Date.now() + 30_000;
