@@ -84,6 +84,7 @@ export type FrontMatter = z.infer<typeof FrontMatterSchema>;
 /** One line per problem, naming the field: "cites.0.law: must be kebab-case". */
 export function describeIssues(error: z.ZodError): string {
   return error.issues
-    .map((issue) => `${issue.path.length > 0 ? issue.path.join('.') : 'front matter'}: ${issue.message}`)
+    // zod says "expected string, received undefined" for a field that is not there.
+    .map((issue) => `${issue.path.length > 0 ? issue.path.join('.') : 'front matter'}: ${issue.message.replace(/^Invalid input: expected (\w+), received undefined$/, 'is missing (expected $1)')}`)
     .join('; ');
 }

@@ -16,21 +16,25 @@ export function normaliseText(text: string): string {
 /** Splits `---\n<yaml>\n---\n<body>`; throws an Error whose message is the reason. */
 export function splitFrontMatter(markdown: string): SplitMarkdown {
   const normalised = normaliseText(markdown);
-  if (!normalised.startsWith('---\n')) throw new Error('missing front matter (the file must start with a --- line)');
+  if (!normalised.startsWith('---\n')) throw new Error('missing front matter: the file must start with a --- line (line 1)');
   const end = normalised.indexOf('\n---', 3);
-  if (end < 0) throw new Error('front matter is not closed by a --- line');
+  if (end < 0) throw new Error('front matter is not closed by a --- line (line 1)');
   const afterFence = normalised.indexOf('\n', end + 1);
   const fenceLine = normalised.slice(end + 1, afterFence < 0 ? undefined : afterFence);
-  if (fenceLine.trim() !== '---') throw new Error('front matter is not closed by a --- line');
+  if (fenceLine.trim() !== '---') throw new Error('front matter is not closed by a --- line (line 1)');
   const yamlText = normalised.slice(4, end + 1);
   let data: unknown;
   try {
-    data = parseYaml(yamlText);
+    // Warnings (unknown tags, complex keys) would go to the process's stderr; the schema judges the result.
+    data = parseYaml(yamlText, { logLevel: 'error' });
   } catch (error) {
-    throw new Error(`front matter is not valid YAML: ${(error as Error).message.split('\n')[0]}`);
+    // yaml counts lines from the start of the front matter, which is line 2 of the file.
+    const at = (error as { linePos?: { line: number }[] }).linePos?.[0]?.line;
+    const reason = (error as Error).message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+    throw new Error(`front matter is not valid YAML: ${reason} (line ${at ? at + 1 : 2})`);
   }
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {
-    throw new Error('front matter must be a YAML mapping');
+    throw new Error('front matter must be a YAML mapping (line 2)');
   }
   const body = afterFence < 0 ? '' : normalised.slice(afterFence + 1);
   return { data, body, normalised };
@@ -43,13 +47,26 @@ export interface Heading {
   line: number;
 }
 
-const HEADING = /^(#{1,6})[ \t]+(.+?)[ \t]*#*[ \t]*$/;
+const HEADING_START = /^(#{1,6})[ \t]+(?=[^ \t])/;
 
-/** Parses a heading line, or undefined for any other line. */
+/**
+ * Parses a heading line, or undefined for any other line. The end is trimmed by hand: the former
+ * single pattern, /^(#{1,6})[ \t]+(.+?)[ \t]*#*[ \t]*$/, backtracked cubically on a heading
+ * followed by many spaces (2,000 took seconds, a long line hung the process; found by tests/fuzz).
+ */
 export function parseHeading(line: string, lineNumber = 0): Heading | undefined {
-  const match = HEADING.exec(line);
+  const match = HEADING_START.exec(line);
   if (!match) return undefined;
-  return { level: match[1]!.length, text: match[2]!.trim(), line: lineNumber };
+  const start = match[0].length;
+  const blank = (i: number) => line[i] === ' ' || line[i] === '\t';
+  let end = line.length;
+  while (end > start && blank(end - 1)) end--;
+  // A closing run of #s is not part of the text (unless it is all the text).
+  let closing = end;
+  while (closing > start && line[closing - 1] === '#') closing--;
+  if (closing > start) end = closing;
+  while (end > start && blank(end - 1)) end--;
+  return { level: match[1]!.length, text: line.slice(start, end).trim(), line: lineNumber };
 }
 
 /** The body's lines with headings recognised; fenced code blocks are never headings. */

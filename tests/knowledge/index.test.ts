@@ -82,7 +82,7 @@ describe('building the index', () => {
     const error = await service.build().catch((e: unknown) => e);
     expect(error).toBeInstanceOf(KnowledgeContentError);
     const problems = (error as KnowledgeContentError).problems;
-    expect(problems).toContainEqual({ file: 'union/broken.md', reason: 'H1 "乙" differs from title "甲"' });
+    expect(problems).toContainEqual({ file: 'union/broken.md', reason: 'H1 "乙" differs from title "甲" (line 8)' });
     expect(problems).toContainEqual({ file: 'faq/no-contract.zh.md', reason: 'cites.0.articles: labour-contract-law has no 第九百条' });
     expect(problems).toContainEqual({ file: 'faq/no-contract.zh.md', reason: 'cites.1.law: no law with id "no-such-law"' });
     expect((error as Error).message).toContain('union/broken.md');
