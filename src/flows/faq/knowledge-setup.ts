@@ -36,14 +36,25 @@ export async function openKnowledge(config: Config, logger: Logger): Promise<Kno
       })
     : undefined;
   // A failing endpoint is logged here (the search then goes on with keywords only); never the texts.
+  // A query whose embedding just failed is not sent again for a while: when the model answerer
+  // falls back, the offline answerer retrieves the same question again within the same turn,
+  // and would wait for a hanging endpoint a second time.
+  const failedQueries = new Map<string, number>();
+  const forgetAfterMs = 2 * (config.openai?.timeoutMs ?? 0) + 1_000;
   const embedder: Embedder | undefined = remote && {
     id: remote.id,
     dimensions: remote.dimensions,
     async embed(texts) {
+      const query = texts.length === 1 ? texts[0]! : undefined;
+      if (query !== undefined && (failedQueries.get(query) ?? 0) > Date.now()) throw new Error('embedding of this query failed a moment ago');
       try {
         return await remote.embed(texts);
       } catch (error) {
         logger.warn({ err: error instanceof Error ? error.message.slice(0, 200) : String(error), texts: texts.length }, 'embeddings unavailable');
+        if (query !== undefined) {
+          if (failedQueries.size >= 1_000) failedQueries.clear();
+          failedQueries.set(query, Date.now() + forgetAfterMs);
+        }
         throw error;
       }
     },
