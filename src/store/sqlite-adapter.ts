@@ -87,12 +87,12 @@ function serialise(adapter: SqlDriverAdapter, connection: { prepare(sql: string)
   const lock = new Lock();
   const busy = new BusyEpisode();
   const locked =
-    <A extends unknown[], R>(fn: (...args: A) => Promise<R>) =>
+    <A extends unknown[], R>(fn: (...args: A) => Promise<R>, retry = true) =>
     async (...args: A): Promise<R> => {
       const release = await lock.acquire();
       try {
-        // Statements outside a transaction autocommit: one that failed busy changed nothing.
-        return await busy.retry(() => fn(...args));
+        // A statement outside a transaction autocommits: one that failed busy changed nothing.
+        return retry ? await busy.retry(() => fn(...args)) : await fn(...args);
       } finally {
         release();
       }
@@ -100,7 +100,8 @@ function serialise(adapter: SqlDriverAdapter, connection: { prepare(sql: string)
   const wrapper: SqlDriverAdapter = Object.create(adapter);
   wrapper.queryRaw = locked(adapter.queryRaw.bind(adapter));
   wrapper.executeRaw = locked(adapter.executeRaw.bind(adapter));
-  wrapper.executeScript = locked(adapter.executeScript.bind(adapter));
+  // Not retried: a script that failed part-way may have applied its first statements.
+  wrapper.executeScript = locked(adapter.executeScript.bind(adapter), false);
   wrapper.startTransaction = async (isolationLevel) => {
     // The adapter refuses other levels before doing anything: keep its error.
     if (isolationLevel && isolationLevel !== 'SERIALIZABLE') return adapter.startTransaction(isolationLevel);
