@@ -87,6 +87,15 @@ describe.each(providers)('Slack channel, member side, on %s', (provider) => {
     expect(posts('DALICE').length).toBe(before);
   });
 
+  it('answers an event only when its turn is done, so that an event lost in a crash is retried by Slack', async () => {
+    const before = posts('DALICE').length;
+    const res = await postToSlack(h.url, { json: directMessage('UALICE', 'help', 'EvDONE00001') });
+    expect(res.status).toBe(200);
+    // No waiting: by the time Slack has its 200, the reply has been posted and the event recorded.
+    expect(posts('DALICE').length).toBe(before + 1);
+    expect(await h.app.store.sessions.isProcessed('slack:EvDONE00001')).toBe(true);
+  });
+
   it('handles two deliveries of one event arriving together once', async () => {
     const event = directMessage('UALICE', 'help', 'EvTWINS0001');
     const before = posts('DALICE').length;

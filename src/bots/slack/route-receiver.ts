@@ -18,8 +18,14 @@ function header(req: IncomingMessage, name: string): string | undefined {
  * A Bolt receiver mounted on the shared HTTP server's route table (bolt-js keeps transports
  * behind its 3-method Receiver interface). It verifies the signature on the raw body before
  * anything else, so a forged or replayed request is refused with 401 having touched nothing;
- * it answers Slack as soon as a listener acknowledges (events are acknowledged by Bolt before
- * any listener runs) and lets the work continue after the response; `stop` waits for that work.
+ * it answers commands and interactions as soon as a listener acknowledges and lets the work
+ * continue after the response; `stop` waits for that work.
+ *
+ * Events API callbacks are answered when their work is done (or at the deadline), not when Bolt
+ * acknowledges them (it does so before any listener runs). Why: an event acknowledged and then
+ * lost in a crash is never sent again, while an unanswered one is retried by Slack, and the
+ * retry is handled exactly once (the turn records the event id with its writes). Commands and
+ * interactions cannot wait: Slack shows the member an error when they are answered late.
  */
 export class RouteReceiver implements Receiver {
   #bolt: BoltApp | undefined;
@@ -104,9 +110,10 @@ export class RouteReceiver implements Receiver {
       resolveAck();
     };
     const retry = header(req, 'x-slack-retry-num');
+    const answerWhenDone = body.type === 'event_callback';
     const event: ReceiverEvent = {
       body,
-      ack,
+      ack: answerWhenDone ? async () => {} : ack,
       retryNum: retry && /^\d+$/.test(retry) ? Number(retry) : undefined,
       retryReason: header(req, 'x-slack-retry-reason'),
     };
