@@ -16,7 +16,12 @@ class Lock {
   acquire(): Promise<() => void> {
     let release!: () => void;
     const next = new Promise<void>((resolve) => (release = resolve));
-    const ready = this.#tail.then(() => release);
+    // Granted from the event loop's check phase, not as a microtask. Why: better-sqlite3 runs a
+    // statement synchronously, so the waiters of a microtask-granted lock — whole turns of many
+    // requests — ran one after another without ever letting the loop read a socket. Under load
+    // the server then held its loop for seconds; requests that arrived meanwhile waited up to the
+    // whole run (bench/load.ts: p99 15.7 s at 100 members). Yielding here lets I/O in between.
+    const ready = this.#tail.then(() => new Promise<void>((resolve) => setImmediate(resolve))).then(() => release);
     this.#tail = this.#tail.then(() => next);
     return ready;
   }
