@@ -20,7 +20,7 @@ export async function startServer(root: string, env: Record<string, string>): Pr
   const child = spawn(process.execPath, [join(root, 'bin/union-assistant.js'), 'serve'], {
     cwd: root,
     env: {
-      NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --import ${probe}`.trim(), ...process.env, DATABASE_URL: '', PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: process.env.BENCH_LOAD_LOG_LEVEL || 'info', ...env },
+      ...process.env, NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --import ${probe}`.trim(), DATABASE_URL: '', PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: process.env.BENCH_LOAD_LOG_LEVEL || 'info', ...env },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   // Whatever happens to the generator, its server does not outlive it.
