@@ -54,6 +54,17 @@ export const UNAVAILABLE_MESSAGE = '服务暂时不可用，请稍后再试。Th
  * console, health). A tiny route table rather than a framework: each channel library brings its
  * own request handling, and this keeps them side by side without adapters between frameworks.
  */
+/**
+ * A path as logs may show it: long segments are cut. Why: some links carry data in the path (a
+ * Teams file link carries the file, e.g. a ballot receipt), and logs must not hold it.
+ */
+export function loggedPath(pathname: string): string {
+  return pathname
+    .split('/')
+    .map((segment) => (segment.length > 40 ? `${segment.slice(0, 8)}…(${segment.length})` : segment))
+    .join('/');
+}
+
 export class HttpServer {
   readonly #routes: Route[] = [];
   readonly #server: Server;
@@ -62,7 +73,11 @@ export class HttpServer {
   constructor(logger: Logger) {
     this.#logger = logger;
     this.#server = createServer((req, res) => void this.#dispatch(req, res));
-    this.#server.keepAliveTimeout = 5_000;
+    // Longer than a load balancer's idle timeout (AWS ALB, nginx: 60 s), so that the balancer, not
+    // this server, closes an idle connection: otherwise a request it sends on a connection we are
+    // closing fails (a 502 for the member). Headers must be allowed a little longer still.
+    this.#server.keepAliveTimeout = 65_000;
+    this.#server.headersTimeout = 66_000;
   }
 
   route(method: string, path: string | RegExp, handler: Handler): this {
@@ -92,16 +107,16 @@ export class HttpServer {
         // The database is away (PostgreSQL unreachable, SQLite locked by another process): not a
         // bug, and the same process serves again once it is back. A clear 503 in both languages;
         // the error's message, not its stack, is logged.
-        this.#logger.warn({ err: error instanceof Error ? error.message.slice(0, 300) : String(error), path: url.pathname }, 'request failed: database unavailable');
+        this.#logger.warn({ err: error instanceof Error ? error.message.slice(0, 300) : String(error), path: loggedPath(url.pathname) }, 'request failed: database unavailable');
         if (!res.headersSent) sendJson(res, 503, { error: 'unavailable', message: UNAVAILABLE_MESSAGE }, { 'retry-after': '5' });
         else res.destroy();
       } else {
-        this.#logger.error({ err: error, path: url.pathname }, 'request failed');
+        this.#logger.error({ err: error, path: loggedPath(url.pathname) }, 'request failed');
         if (!res.headersSent) sendJson(res, 500, { error: 'internal', message: 'internal error' });
         else res.destroy();
       }
     } finally {
-      this.#logger.debug({ method: req.method, path: url.pathname, status: res.statusCode, ms: Date.now() - started }, 'request');
+      this.#logger.debug({ method: req.method, path: loggedPath(url.pathname), status: res.statusCode, ms: Date.now() - started }, 'request');
     }
   }
 
