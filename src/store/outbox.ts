@@ -21,7 +21,8 @@ function isUniqueViolation(error: unknown): boolean {
 }
 
 /**
- * What a delivered message keeps of its replies: nothing. The row names the conversation, so
+ * What a delivered message — or one given up — keeps of its replies: nothing. Nothing reads a
+ * given-up message's content again (its error stays in `lastError`). The row names the conversation, so
  * content kept after delivery would be a copy of staff replies, and of a secret ballot's receipt
  * code (a rate-limited Slack turn), linkable to Ballot.receiptHash (tests/security/slack-receipt.int.test.ts).
  */
@@ -160,7 +161,7 @@ export class OutboxRepository {
   async markFailed(id: string, error: string, retryAt?: Date, claim?: { attempts: number }): Promise<void> {
     await this.prisma.outboundMessage.updateMany({
       where: { id, ...(claim ? { status: 'delivering', attempts: claim.attempts } : {}) },
-      data: retryAt ? { status: 'pending', nextAttemptAt: retryAt, lockedUntil: null, lastError: error.slice(0, 500) } : { status: 'failed', lockedUntil: null, lastError: error.slice(0, 500) },
+      data: retryAt ? { status: 'pending', nextAttemptAt: retryAt, lockedUntil: null, lastError: error.slice(0, 500) } : { status: 'failed', lockedUntil: null, lastError: error.slice(0, 500), replies: DELIVERED },
     });
   }
 

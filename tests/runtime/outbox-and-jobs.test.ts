@@ -40,6 +40,22 @@ describe.each(providers)('outbox and scheduled jobs on %s', (provider) => {
     expect(await a.outbox.take('cli', 'cli:u1')).toEqual([]);
   });
 
+  it('keeps no content of a message once it is delivered or given up', async () => {
+    const [a] = await twoInstances();
+    await a.outbox.enqueue(a.db.prisma, { channel: 'slack', conversationKey: 'DOK', replies: [{ type: 'text', text: 'receipt K7Q2-9XWD' }] });
+    await a.outbox.enqueue(a.db.prisma, { channel: 'slack', conversationKey: 'DGONE', replies: [{ type: 'text', text: 'receipt M3P8-4TZA' }] });
+    const ok = await a.outbox.claimNext('slack');
+    const gone = await a.outbox.claimNext('slack');
+    await a.outbox.markDelivered(ok!.id, ok!);
+    await a.outbox.markFailed(gone!.id, 'channel_not_found', undefined, gone!);
+    const rows = await a.db.prisma.outboundMessage.findMany();
+    expect(rows.map((r) => [r.id === ok!.id ? 'ok' : 'gone', r.status, r.replies]).sort()).toEqual([
+      ['gone', 'failed', '[]'],
+      ['ok', 'delivered', '[]'],
+    ]);
+    expect(rows.find((r) => r.id === gone!.id)!.lastError).toBe('channel_not_found');
+  });
+
   it('delivers to push channels once across instances, retrying after a rate limit', async () => {
     const [a, b] = await twoInstances();
     for (let i = 0; i < 20; i++) await a.outbox.enqueue(a.db.prisma, { channel: 'slack', conversationKey: `D${i}`, replies: [{ type: 'text', text: `m${i}` }] });
