@@ -52,10 +52,26 @@ export class Scheduler {
         logger.error({ job: job.id, kind: job.kind }, 'no handler for job');
         continue;
       }
+      // The lease is renewed while the handler works, so only a dead instance's job is taken over.
+      let renewing: Promise<unknown> = Promise.resolve();
+      const heartbeat = setInterval(() => {
+        renewing = renewing
+          .then(() => jobs.renew(job, leaseMs))
+          .then((kept) => {
+            if (!kept) logger.warn({ job: job.id, kind: job.kind }, 'job lease lost while running');
+          })
+          .catch((error: unknown) => logger.warn({ job: job.id, err: error instanceof Error ? error.message : String(error) }, 'job lease renewal failed'));
+      }, Math.max(10, Math.floor(leaseMs / 3)));
+      const settle = async () => {
+        clearInterval(heartbeat);
+        await renewing;
+      };
       try {
         await handler(job.payload, job);
+        await settle();
         await jobs.finish(job);
       } catch (error) {
+        await settle();
         const message = error instanceof Error ? error.message : String(error);
         const retryAt = job.attempts < maxAttempts ? new Date(Date.now() + 2 ** job.attempts * 1_000) : undefined;
         await jobs.fail(job, message, retryAt);

@@ -100,6 +100,23 @@ export class JobRepository {
     await this.prisma.scheduledJob.updateMany({ where: { id: job.id, status: 'running', attempts: job.attempts, lockedUntil: job.lockedUntil }, data: { status: 'done', finishedAt: new Date(), lockedUntil: null } });
   }
 
+  /**
+   * Extends a running job's lease, so that a long run (a reminder round over a large roster) is
+   * not taken over by another instance while it is still working. Conditional on the claim like
+   * `finish`; on success the claim's `lockedUntil` becomes the new lease end. False when the claim
+   * was lost (taken over, or the job rescheduled meanwhile).
+   */
+  async renew(job: Pick<ClaimedJob, 'id' | 'attempts' | 'lockedUntil'>, leaseMs: number): Promise<boolean> {
+    const lockedUntil = new Date(Date.now() + leaseMs);
+    const result = await this.prisma.scheduledJob.updateMany({
+      where: { id: job.id, status: 'running', attempts: job.attempts, lockedUntil: job.lockedUntil },
+      data: { lockedUntil },
+    });
+    if (result.count !== 1) return false;
+    job.lockedUntil = lockedUntil;
+    return true;
+  }
+
   /** Records a failed run: retried at `retryAt`, or given up. Conditional on the claim, like `finish`. */
   async fail(job: Pick<ClaimedJob, 'id' | 'attempts' | 'lockedUntil'>, error: string, retryAt?: Date): Promise<void> {
     await this.prisma.scheduledJob.updateMany({

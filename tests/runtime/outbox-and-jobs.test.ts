@@ -79,6 +79,31 @@ describe.each(providers)('outbox and scheduled jobs on %s', (provider) => {
     expect(await a.outbox.counts()).toEqual({ delivered: 20 });
   });
 
+  it('renews the lease of a job that runs longer than it, so that another instance does not run it too', async () => {
+    const [a, b] = await twoInstances();
+    const leaseMs = 300;
+    const runs: string[] = [];
+    let finishRun!: () => void;
+    const running = new Promise<void>((resolve) => (finishRun = resolve));
+    const slow = new Scheduler({ jobs: a.jobs, logger, leaseMs }).register('slow', async () => {
+      runs.push('A');
+      await running;
+    });
+    const other = new Scheduler({ jobs: b.jobs, logger, leaseMs }).register('slow', async () => {
+      runs.push('B');
+    });
+    await a.jobs.schedule(a.db.prisma, { kind: 'slow', runAt: new Date(Date.now() - 1000), dedupeKey: 'slow-1' });
+    const first = slow.runDue();
+    while (runs.length === 0) await new Promise((r) => setTimeout(r, 10));
+    // Three lease lengths later the job is still A's: B finds nothing to run.
+    await new Promise((r) => setTimeout(r, 3 * leaseMs));
+    expect(await other.runDue()).toBe(0);
+    finishRun();
+    await first;
+    expect(runs).toEqual(['A']);
+    expect(await a.jobs.list({ kind: 'slow' })).toMatchObject([{ status: 'done', attempts: 1 }]);
+  });
+
   it('runs each due job once across instances, survives a restart, and retries failures', async () => {
     const [a, b] = await twoInstances();
     const ran: string[] = [];
