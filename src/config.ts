@@ -60,6 +60,8 @@ const EnvSchema = z.object({
   OPENAI_EMBEDDING_MODEL: z.string().default('text-embedding-3-small'),
   OPENAI_TIMEOUT_MS: intFrom(8000, 100, 120_000),
   OPENAI_EMBEDDING_DIMENSIONS: intFrom(0, 0, 100_000),
+  OPENAI_PAUSE_AFTER_FAILURES: intFrom(3, 0, 1000),
+  OPENAI_PAUSE_SECONDS: intFrom(30, 1, 3600),
   CRISIS_HOTLINES: optionalString,
   TICKET_FIRST_RESPONSE_MINUTES: priorityMinutes({ urgent: 15, high: 120, normal: 480 }),
   TICKET_RESOLUTION_MINUTES: priorityMinutes({ urgent: 1440, high: 4320, normal: 10080 }),
@@ -90,7 +92,17 @@ export interface Config {
   logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
   defaultLocale: 'zh-CN' | 'en';
   publicUrl?: string;
-  openai?: { apiKey: string; baseURL?: string; chatModel: string; embeddingModel: string; embeddingDimensions?: number; timeoutMs: number };
+  openai?: {
+    apiKey: string;
+    baseURL?: string;
+    chatModel: string;
+    embeddingModel: string;
+    embeddingDimensions?: number;
+    timeoutMs: number;
+    /** Consecutive failures after which an endpoint is skipped for `pauseMs` (0: never skipped). */
+    pauseAfterFailures: number;
+    pauseMs: number;
+  };
   crisisHotlines?: string;
   /** Cases: service levels per priority, retention of sensitive transcripts, where staff are alerted. */
   handoff: {
@@ -200,6 +212,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
           embeddingModel: e.OPENAI_EMBEDDING_MODEL,
           embeddingDimensions: e.OPENAI_EMBEDDING_DIMENSIONS || undefined,
           timeoutMs: e.OPENAI_TIMEOUT_MS,
+          pauseAfterFailures: e.OPENAI_PAUSE_AFTER_FAILURES,
+          pauseMs: e.OPENAI_PAUSE_SECONDS * 1000,
         }
       : undefined,
     crisisHotlines: e.CRISIS_HOTLINES,

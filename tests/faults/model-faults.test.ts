@@ -60,6 +60,9 @@ beforeAll(async () => {
       OPENAI_EMBEDDING_MODEL: 'fault-embedding',
       OPENAI_EMBEDDING_DIMENSIONS: '64',
       OPENAI_TIMEOUT_MS: String(TIMEOUT_MS),
+      // Every case below must meet its fault, so the endpoint is never paused here; the pause
+      // itself is tested in tests/knowledge/model-answerer.int.test.ts and tests/core.
+      OPENAI_PAUSE_AFTER_FAILURES: '0',
     },
   );
   // The seeded index was built by the local embedder: rebuild it once through the fake's embeddings.

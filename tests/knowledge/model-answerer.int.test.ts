@@ -7,6 +7,7 @@ import {
   type Answerer,
 } from '../../src/knowledge/index.ts';
 import { PROMPT_CANARY } from '../../src/knowledge/answer/prompt.ts';
+import { CircuitBreaker } from '../../src/core/circuit-breaker.ts';
 import { startFakeOpenAI, type FakeOpenAI } from './openai-fake.ts';
 import { workspace } from './helpers.ts';
 
@@ -43,6 +44,34 @@ beforeEach(() => {
 const reply = (payload: unknown) => ({ kind: 'reply' as const, content: JSON.stringify(payload) });
 
 describe('model answerer against an OpenAI-compatible server', () => {
+  it('skips an endpoint that keeps failing, answering offline at once, and tries it again after the pause', async () => {
+    let now = 1_000_000;
+    const paused = createModelAnswerer({
+      knowledge: service,
+      apiKey: 'test-key',
+      baseURL: fake.baseURL,
+      model: 'test-chat-model',
+      timeoutMs: 500,
+      maxRetries: 0,
+      fallback: createExtractiveAnswerer(service),
+      breaker: new CircuitBreaker({ name: 'chat model', failures: 2, cooldownMs: 30_000, now: () => now }),
+    });
+    fake.chat = { kind: 'status', status: 503 };
+    for (let i = 0; i < 2; i++) expect((await paused.answer(QUESTION, 'zh-CN')).source).not.toBe('model');
+    expect(fake.chatRequests).toHaveLength(2);
+    // Paused: the offline answer comes without asking the endpoint.
+    const offline = await paused.answer(QUESTION, 'zh-CN');
+    expect(offline.citations.some((c) => c.chunkId === 'labour-contract-law#第八十二条')).toBe(true);
+    expect(fake.chatRequests).toHaveLength(2);
+    // After the pause one trial goes through; it works, so the model answers again.
+    now += 30_000;
+    const n = (await service.search(QUESTION, 6)).findIndex((hit) => hit.chunkId === 'labour-contract-law#第八十二条') + 1;
+    fake.chat = reply({ answer: `可以主张二倍工资[${n}]。`, citations: [n], insufficient: false });
+    expect((await paused.answer(QUESTION, 'zh-CN')).source).toBe('model');
+    expect((await paused.answer(QUESTION, 'zh-CN')).source).toBe('model');
+    expect(fake.chatRequests).toHaveLength(4);
+  });
+
   it('uses a valid, cited answer and sends delimited sources', async () => {
     const sources = await service.search(QUESTION, 6);
     const n = sources.findIndex((hit) => hit.chunkId === 'labour-contract-law#第八十二条') + 1;

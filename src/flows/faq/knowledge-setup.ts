@@ -1,4 +1,5 @@
 import type { Config } from '../../config.ts';
+import { CircuitBreaker } from '../../core/circuit-breaker.ts';
 import type { Logger } from '../../core/logger.ts';
 // Imported file by file: the model answerer and the OpenAI embedder load @langchain/openai, which
 // takes seconds, so they are loaded only when a model endpoint is configured.
@@ -41,15 +42,21 @@ export async function openKnowledge(config: Config, logger: Logger): Promise<Kno
   // and would wait for a hanging endpoint a second time.
   const failedQueries = new Map<string, number>();
   const forgetAfterMs = 2 * (config.openai?.timeoutMs ?? 0) + 1_000;
+  // An endpoint that keeps failing is not waited for on every question (keyword search meanwhile).
+  const breaker = new CircuitBreaker({ name: 'embeddings', logger, failures: config.openai?.pauseAfterFailures, cooldownMs: config.openai?.pauseMs });
   const embedder: Embedder | undefined = remote && {
     id: remote.id,
     dimensions: remote.dimensions,
     async embed(texts) {
       const query = texts.length === 1 ? texts[0]! : undefined;
       if (query !== undefined && (failedQueries.get(query) ?? 0) > Date.now()) throw new Error('embedding of this query failed a moment ago');
+      if (!breaker.allow()) throw new Error('embeddings endpoint skipped: it failed repeatedly');
       try {
-        return await remote.embed(texts);
+        const vectors = await remote.embed(texts);
+        breaker.success();
+        return vectors;
       } catch (error) {
+        breaker.failure();
         logger.warn({ err: error instanceof Error ? error.message.slice(0, 200) : String(error), texts: texts.length }, 'embeddings unavailable');
         if (query !== undefined) {
           if (failedQueries.size >= 1_000) failedQueries.clear();
@@ -91,6 +98,7 @@ export async function openKnowledge(config: Config, logger: Logger): Promise<Kno
         timeoutMs: config.openai.timeoutMs,
         fallback: extractive,
         logger,
+        breaker: new CircuitBreaker({ name: 'chat model', logger, failures: config.openai.pauseAfterFailures, cooldownMs: config.openai.pauseMs }),
       })
     : extractive;
   let ready = false;

@@ -1,4 +1,5 @@
 import type { Config } from '../../config.ts';
+import { CircuitBreaker } from '../../core/circuit-breaker.ts';
 import type { Logger } from '../../core/logger.ts';
 import { assessCrisis, concernReplies, createModelCrisisReviewer, crisisReplies, parseHotlines, type CrisisAssessment } from '../../safety/index.ts';
 import type { CrisisSafety } from './crisis-gate.ts';
@@ -22,6 +23,6 @@ export function crisisSafety(config: Config, logger: Logger): CrisisSafety<Crisi
     assess: assessCrisis,
     crisisReplies: (assessment, locale) => crisisReplies(assessment, locale, { hotlines }),
     concernReplies: (locale) => concernReplies(locale, { hotlines }),
-    reviewer: model ? createModelCrisisReviewer({ apiKey: model.apiKey, baseURL: model.baseURL, model: model.chatModel, timeoutMs: Math.min(model.timeoutMs, REVIEW_TIMEOUT_MS), logger }) : undefined,
+    reviewer: model ? createModelCrisisReviewer({ apiKey: model.apiKey, baseURL: model.baseURL, model: model.chatModel, timeoutMs: Math.min(model.timeoutMs, REVIEW_TIMEOUT_MS), logger, breaker: new CircuitBreaker({ name: 'crisis reviewer', logger, failures: model.pauseAfterFailures, cooldownMs: model.pauseMs }) }) : undefined,
   };
 }

@@ -1,5 +1,6 @@
 import type { ChatOpenAI } from '@langchain/openai';
 import type { Logger } from 'pino';
+import { CircuitBreaker } from '../../core/circuit-breaker.ts';
 import { CONFIDENCE_THRESHOLD } from '../confidence.ts';
 import { kindOf, lowConfidenceAnswer, withClosing } from './extractive.ts';
 import { citationOf } from './format.ts';
@@ -21,6 +22,8 @@ export interface ModelAnswererOptions {
   sources?: number;
   maxRetries?: number;
   logger?: Logger;
+  /** Skips a failing endpoint for a while (default: open after 3 failures, 30 s). */
+  breaker?: CircuitBreaker;
 }
 
 class ModelTimeout extends Error {}
@@ -47,6 +50,7 @@ export function createModelAnswerer(options: ModelAnswererOptions): Answerer {
     });
   };
   const sourceCount = options.sources ?? 6;
+  const breaker = options.breaker ?? new CircuitBreaker({ name: 'chat model', logger: options.logger });
 
   return {
     async answer(question, locale) {
@@ -54,6 +58,8 @@ export function createModelAnswerer(options: ModelAnswererOptions): Answerer {
       const { hits, confidence } = retrieval;
       if (hits.length === 0 || confidence < CONFIDENCE_THRESHOLD) return lowConfidenceAnswer(locale, confidence);
 
+      // An endpoint that keeps failing is skipped for a while rather than waited for on every turn.
+      if (!breaker.allow()) return options.fallback.answer(question, locale);
       const controller = new AbortController();
       let timer: NodeJS.Timeout | undefined;
       try {
@@ -73,6 +79,8 @@ export function createModelAnswerer(options: ModelAnswererOptions): Answerer {
           }, options.timeoutMs);
         });
         const message = await Promise.race([call, timeout]);
+        // It answered: whatever the content, the endpoint is up (a rejected answer is not an outage).
+        breaker.success();
         const content = typeof message.content === 'string' ? message.content : message.content.map((part) => ('text' in part ? part.text : '')).join('');
         const checked = checkModelOutput(content, hits.length, hits.map((hit) => hit.text));
         if (!checked.ok) {
@@ -91,6 +99,7 @@ export function createModelAnswerer(options: ModelAnswererOptions): Answerer {
           source: 'model',
         };
       } catch (error) {
+        breaker.failure();
         options.logger?.warn({ err: (error as Error).message }, 'model unavailable, using fallback');
         return options.fallback.answer(question, locale);
       } finally {
