@@ -3,7 +3,7 @@ import { isAppError } from '../../src/core/errors.ts';
 import { parseCsv } from '../../src/store/csv.ts';
 import { testApp } from '../helpers/app.ts';
 import { Failures } from './harness.ts';
-import { caseIndices, caseRng, CASES, hostileString, prototypePolluted, type Rng } from './mutate.ts';
+import { caseIndices, caseRng, LOCAL_CASES, hostileString, prototypePolluted, type Rng } from './mutate.ts';
 
 /**
  * Fuzz of the roster import (issue 9), through the function `members import` and the console
@@ -161,8 +161,8 @@ describe('roster CSV import under fuzz', () => {
 
   it('reports every bad row by line, writes nothing of it, and keeps every good row', async () => {
     const failures = new Failures('csv');
-    // Cases are rows: CASES rows in files of ROWS_PER_FILE.
-    const files = caseIndices('csv', Math.ceil(CASES / ROWS_PER_FILE));
+    // Cases are rows: LOCAL_CASES rows (10,000) in files of ROWS_PER_FILE.
+    const files = caseIndices('csv', Math.ceil(LOCAL_CASES / ROWS_PER_FILE));
     let refused = 0;
     let written = 0;
     for (const index of files) {

@@ -119,10 +119,18 @@ export class FuzzServer {
         (res) => {
           const chunks: Buffer[] = [];
           res.on('data', (c: Buffer) => chunks.push(c));
-          res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, text: Buffer.concat(chunks).toString('utf8') }));
+          res.on('end', () => {
+            // Refused before the whole body was read (413): stop uploading, or the connection
+            // stays stuck until the server's headers timeout (a minute) and stalls the pool.
+            if (!req.writableFinished) req.destroy();
+            resolve({ status: res.statusCode ?? 0, headers: res.headers, text: Buffer.concat(chunks).toString('utf8') });
+          });
           res.on('error', reject);
         },
       );
+      // The server answers an oversized body with 413 but keeps the connection until its headers
+      // timeout (a minute) unless the client gives up: give up after a few seconds.
+      if (body && body.length > 1_000_000) req.setTimeout(3_000, () => req.destroy(Object.assign(new Error('oversized body: gave up'), { code: 'ECONNRESET' })));
       req.on('error', (error: NodeJS.ErrnoException) => {
         if (error.code === 'ECONNRESET' || error.code === 'EPIPE') resolve({ status: 0, headers: {}, text: '', reset: true });
         else reject(error);

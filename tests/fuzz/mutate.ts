@@ -31,8 +31,14 @@ export class Rng {
 
 /** The run's seed: FUZZ_SEED to replay a failure, else fixed so that CI is deterministic. */
 export const SEED = Number(process.env.FUZZ_SEED ?? 20261127);
-/** FUZZ_CASES scales every edge (default 10,000 each). */
-export const CASES = Number(process.env.FUZZ_CASES ?? 10_000);
+/**
+ * Cases per edge. FUZZ_CASES sets every edge (FUZZ_CASES=10000 is the full run, about 2–4 minutes
+ * of CPU per HTTP edge group on this project's 2-core machines). By default the in-process edges
+ * (CSV, Markdown) run 10,000 and the HTTP edges 2,000 each, to stay within CI's time budget.
+ */
+export const CASES = Number(process.env.FUZZ_CASES ?? 2_000);
+/** Cases of the edges that run in-process (no HTTP round trip): cheap enough for 10,000 in CI. */
+export const LOCAL_CASES = Number(process.env.FUZZ_CASES ?? 10_000);
 /** FUZZ_CASE=<edge>:<index> runs one case alone (printed with every failure). */
 export const ONLY = process.env.FUZZ_CASE;
 
@@ -44,7 +50,7 @@ export function caseRng(edge: string, index: number): Rng {
 }
 
 /** The case indices an edge runs: all of them, or the one FUZZ_CASE names. */
-export function caseIndices(edge: string, count = CASES): number[] {
+export function caseIndices(edge: string, count = edge === 'markdown' || edge === 'csv' ? LOCAL_CASES : CASES): number[] {
   if (ONLY) {
     const [name, index] = ONLY.split(':');
     return name === edge ? [Number(index)] : [];
@@ -181,8 +187,10 @@ type Path = (string | number)[];
 
 /** Every path into a JSON value (objects and arrays), the root excluded. */
 function paths(value: unknown, prefix: Path = [], out: Path[] = [], depth = 0): Path[] {
-  if (depth > 8 || value === null || typeof value !== 'object') return out;
-  const entries: [string | number, unknown][] = Array.isArray(value) ? value.map((v, i) => [i, v]) : Object.entries(value);
+  // Bounded: after a "huge" mutation an array holds thousands of copies, and a second one
+  // inside it would make millions of paths (the generator itself ran out of memory).
+  if (depth > 8 || out.length > 2_000 || value === null || typeof value !== 'object') return out;
+  const entries: [string | number, unknown][] = Array.isArray(value) ? value.slice(0, 20).map((v, i) => [i, v]) : Object.entries(value).slice(0, 100);
   for (const [key, child] of entries) {
     const path = [...prefix, key];
     out.push(path);
