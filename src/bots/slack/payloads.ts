@@ -122,6 +122,8 @@ export const BoltShapeSchema = z
     container: Obj.optional(),
     message: Obj.optional(),
     actions: z.array(Obj).optional(),
+    // Bolt reads `response_urls.length` and `response_urls[0].response_url`.
+    response_urls: z.array(Obj).optional(),
   })
   .passthrough()
   .refine((body) => body.event !== undefined || body.command !== undefined || !(body.actions !== undefined || body.name !== undefined || INTERACTION_TYPES.has(String(body.type))) || body.user !== undefined, {
