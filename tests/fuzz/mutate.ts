@@ -32,12 +32,12 @@ export class Rng {
 /** The run's seed: FUZZ_SEED to replay a failure, else fixed so that CI is deterministic. */
 export const SEED = Number(process.env.FUZZ_SEED ?? 20261127);
 /**
- * Cases per edge. FUZZ_CASES sets every edge (FUZZ_CASES=10000 is the full run, about 2–4 minutes
- * of CPU per HTTP edge group on this project's 2-core machines). By default the in-process edges
- * (CSV, Markdown) run 10,000 and the HTTP edges 2,000 each, to stay within CI's time budget.
+ * Cases per edge: 10,000 for every edge, as issue 9 asks of a CI run (the whole fuzz folder takes
+ * about 2 minutes of one core on this project's 2-core machines). FUZZ_CASES=500 gives a quick
+ * local run; a larger number a deeper one.
  */
-export const CASES = Number(process.env.FUZZ_CASES ?? 2_000);
-/** Cases of the edges that run in-process (no HTTP round trip): cheap enough for 10,000 in CI. */
+export const CASES = Number(process.env.FUZZ_CASES ?? 10_000);
+/** Cases of the edges that run in-process (no HTTP round trip). */
 export const LOCAL_CASES = Number(process.env.FUZZ_CASES ?? 10_000);
 /** FUZZ_CASE=<edge>:<index> runs one case alone (printed with every failure). */
 export const ONLY = process.env.FUZZ_CASE;

@@ -91,7 +91,9 @@ export function registerSlashCommand(ctx: SlackContext): void {
       target: { channel: dm },
       input: { type: 'message', text: message.text.slice(0, 8000) },
       locale: message.locale,
-      eventId: command.trigger_id ? `cmd:${command.trigger_id}` : undefined,
+      // A retried command repeats its trigger_id; keyed with the team and user as well, so that one
+      // member's command can never be taken for another's retry (tests/fuzz sends equal ids).
+      eventId: command.trigger_id ? `cmd:${command.team_id}:${command.user_id}:${command.trigger_id}` : undefined,
       triggerId: command.trigger_id,
     });
   });
