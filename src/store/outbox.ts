@@ -70,31 +70,6 @@ export class OutboxRepository {
     }
   }
 
-  /** Claims due messages of a push channel for delivery, with a lease. */
-  async claimDue(channel: Channel, limit = 20, leaseMs = 60_000): Promise<OutboundMessage[]> {
-    const now = new Date();
-    const due = await this.prisma.outboundMessage.findMany({
-      where: {
-        channel,
-        OR: [
-          { status: 'pending', nextAttemptAt: { lte: now } },
-          { status: 'delivering', lockedUntil: { lt: now } },
-        ],
-      },
-      orderBy: { createdAt: 'asc' },
-      take: limit,
-    });
-    const claimed: OutboundMessage[] = [];
-    for (const row of due) {
-      const result = await this.prisma.outboundMessage.updateMany({
-        where: { id: row.id, status: row.status, attempts: row.attempts },
-        data: { status: 'delivering', lockedUntil: new Date(Date.now() + leaseMs), attempts: { increment: 1 } },
-      });
-      if (result.count === 1) claimed.push(toMessage({ ...row, attempts: row.attempts + 1 }));
-    }
-    return claimed;
-  }
-
   /**
    * Claims the next due message of a push channel, with a lease that starts now. Delivery workers
    * claim one message at a time, just before delivering it: a batch claimed at once would start
