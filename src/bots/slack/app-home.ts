@@ -5,7 +5,7 @@ import type { Bilingual, Locale } from '../../core/locale.ts';
 import type { Member } from '../../store/members.ts';
 import { LIMITS } from './limits.ts';
 import { escapeMrkdwn, truncate } from './mrkdwn.ts';
-import { AppHomeOpenedSchema } from './payloads.ts';
+import { AppHomeOpenedSchema, EnvelopeSchema } from './payloads.ts';
 import type { AppHomeTab, SlackContext } from './slack-context.ts';
 import { fill, slackText } from './slack-messages.ts';
 import { ValueStash } from './value-stash.ts';
@@ -93,9 +93,10 @@ export class AppHome implements AppHomeTab {
 /** Publishes the Home tab whenever a member opens it. */
 export function registerAppHome(ctx: SlackContext, appHome: AppHome): void {
   ctx.bolt.event('app_home_opened', async ({ body }) => {
+    // The same envelope check as every other event (a team id that is a Slack id, an event id).
+    const envelope = EnvelopeSchema.safeParse(body);
     const event = AppHomeOpenedSchema.safeParse((body as { event?: unknown }).event);
-    const team = (body as { team_id?: unknown }).team_id;
-    if (!event.success || typeof team !== 'string' || (event.data.tab && event.data.tab !== 'home')) return;
-    await appHome.publish(event.data.user, team);
+    if (!envelope.success || !event.success || (event.data.tab && event.data.tab !== 'home')) return;
+    await appHome.publish(event.data.user, envelope.data.team_id);
   });
 }
