@@ -1,68 +1,12 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { join } from 'node:path';
 import type { Reply } from '../../src/core/reply.ts';
-import { repoRoot } from '../helpers/cli.ts';
 import { WebClient } from '../web/web-helpers.ts';
+import { startServerProcess as start, type ServerProcess } from '../helpers/server-process.ts';
 
-/** One real `union-assistant serve` process, and what it logged. */
-export interface ServerProcess {
-  name: string;
-  url: string;
-  pid: number;
-  /** Everything the process wrote (JSON log lines on stderr). */
-  logs(): string;
-  /** SIGTERM, then the exit code once the process has finished (acknowledged work included). */
-  stop(): Promise<number | null>;
-}
+/** Two instances are two of these (tests/helpers/server-process.ts), started with a name each. */
+export type { ServerProcess };
 
-/**
- * Starts the installed command (`bin/union-assistant.js serve`) on a free loopback port and
- * waits for its "listening" line, as bench/load.ts does. Rejects if the process exits first.
- */
 export function startServerProcess(name: string, env: Record<string, string>, timeoutMs = 240_000): Promise<ServerProcess> {
-  const child: ChildProcess = spawn(process.execPath, [join(repoRoot, 'bin/union-assistant.js'), 'serve'], {
-    cwd: repoRoot,
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let logs = '';
-  const collect = (d: Buffer) => {
-    logs += d.toString();
-  };
-  child.stdout!.on('data', collect);
-  child.stderr!.on('data', collect);
-  const closed = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
-  return new Promise<ServerProcess>((resolve, reject) => {
-    const timer = setTimeout(() => {
-      child.kill('SIGKILL'); // no process outlives the test that started it
-      reject(new Error(`${name} did not start:\n${logs.slice(-4000)}`));
-    }, timeoutMs);
-    const onExit = (code: number | null) => {
-      clearTimeout(timer);
-      reject(new Error(`${name} exited with ${code} during start-up:\n${logs.slice(-4000)}`));
-    };
-    child.on('exit', onExit);
-    const probe = () => {
-      const match = /"url":"(http:[^"]+)"[^\n]*"msg":"Union Assistant is listening"/.exec(logs);
-      if (!match) return;
-      clearTimeout(timer);
-      child.off('exit', onExit);
-      child.stdout!.off('data', probe);
-      child.stderr!.off('data', probe);
-      resolve({
-        name,
-        url: match[1]!,
-        pid: child.pid!,
-        logs: () => logs,
-        stop: async () => {
-          if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
-          return closed;
-        },
-      });
-    };
-    child.stdout!.on('data', probe);
-    child.stderr!.on('data', probe);
-  });
+  return start(env, { name, timeoutMs });
 }
 
 /** The same browser session (cookies and CSRF token) pointed at another server: a load balancer's next pick. */
