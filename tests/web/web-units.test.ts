@@ -4,7 +4,8 @@ import { barChart, timeChart } from '../../src/bots/web/charts.ts';
 import { CHAT_JS } from '../../src/bots/web/chat-assets.ts';
 import { CONSOLE_JS } from '../../src/bots/web/console-assets.ts';
 import { html, raw } from '../../src/bots/web/html.ts';
-import { cookie, localPath } from '../../src/bots/web/http-kit.ts';
+import { Readable } from 'node:stream';
+import { cookie, localPath, readForm } from '../../src/bots/web/http-kit.ts';
 import { requestLocale } from '../../src/bots/web/i18n.ts';
 import { compactDiff, diffLines } from '../../src/bots/web/line-diff.ts';
 import { renderMarkdown } from '../../src/bots/web/markdown-preview.ts';
@@ -12,6 +13,19 @@ import { hashPassword, verifyPassword } from '../../src/bots/web/password.ts';
 import { RateLimiter } from '../../src/bots/web/rate-limit.ts';
 
 const request = (headers: Record<string, string>) => ({ headers }) as unknown as IncomingMessage;
+
+describe('readForm', () => {
+  const post = (body: string) => Object.assign(Readable.from([Buffer.from(body)]), { headers: { 'content-type': 'application/x-www-form-urlencoded' } }) as unknown as IncomingMessage;
+
+  it('keeps repeated names as lists, treats __proto__ as a plain field and drops NUL', async () => {
+    const form = await readForm(post('a=1&a=2&__proto__=x&__proto__=y&title=ab%00c&n%00ame=v'));
+    expect(form.a).toEqual(['1', '2']);
+    expect(form['__proto__']).toEqual(['x', 'y']);
+    expect(Object.getPrototypeOf(form)).toBeNull();
+    expect(form.title).toBe('abc');
+    expect(form.name).toBe('v');
+  });
+});
 
 describe('web building blocks', () => {
   it('escapes every interpolation unless it is already safe HTML', () => {

@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { AppError } from '../../core/errors.ts';
+import { cleanText } from '../../core/inbound.ts';
 import { readBody } from '../../server/http.ts';
 import type { SafeHtml } from './html.ts';
 
@@ -62,8 +63,12 @@ export async function readForm(req: IncomingMessage, limit = 2_000_000): Promise
   const type = req.headers['content-type'] ?? '';
   if (!type.startsWith('application/x-www-form-urlencoded')) throw new AppError('invalid_input', 'expected a form submission', { status: 415 });
   const params = new URLSearchParams((await readBody(req, limit)).toString('utf8'));
-  const out: Record<string, string | string[]> = {};
-  for (const [key, value] of params) {
+  // No prototype: a field named "__proto__" is a field like any other. Names and values are
+  // cleaned like chat text (NUL dropped: PostgreSQL refuses it in text columns).
+  const out: Record<string, string | string[]> = Object.create(null);
+  for (const [rawKey, rawValue] of params) {
+    const key = cleanText(rawKey);
+    const value = cleanText(rawValue);
     const seen = out[key];
     out[key] = seen === undefined ? value : Array.isArray(seen) ? [...seen, value] : [seen, value];
   }
