@@ -1,5 +1,6 @@
 import { FakeBotConnector, type ConnectorCall } from '../../tests/teams/fake-bot-connector.ts';
 import { FakeSlackApi, type RecordedCall } from '../../tests/slack/fake-slack-api.ts';
+import { shownText } from '../../tests/teams/shown-text.ts';
 
 /** One outbound message as a member would see it, normalised across channels. */
 export interface Output {
@@ -90,23 +91,6 @@ export function teamsButtons(card: unknown, replyToId: string | undefined): Butt
   return actions.map((a) => ({ label: String(a.title ?? ''), handle: { verb: a.verb, data: { ...(a.data as Record<string, unknown>), ...inputs }, replyToId } }));
 }
 
-/** Text a Teams activity shows (hidden inputs and action data left out). */
-function teamsText(body: Record<string, unknown>): string {
-  const texts: string[] = [];
-  const walk = (node: unknown) => {
-    if (Array.isArray(node)) node.forEach(walk);
-    else if (node && typeof node === 'object') {
-      if ((node as { isVisible?: boolean }).isVisible === false) return;
-      for (const [key, value] of Object.entries(node)) {
-        if ((key === 'text' || key === 'title' || key === 'value') && typeof value === 'string') texts.push(value);
-        else if (key !== 'data') walk(value);
-      }
-    }
-  };
-  walk({ text: body.text, attachments: body.attachments });
-  return texts.join('\n');
-}
-
 /**
  * The network edge: the fake Slack Web API and the fake Bot Connector from the test suite, on
  * loopback. Every call they record is routed, as it is recorded, to the member conversation it
@@ -193,7 +177,7 @@ export class Edge {
     }
     this.lastRouted = at;
     const replyToId = call.method === 'PUT' ? call.activityId : call.responseId;
-    this.#route(this.conversation(key), { at, kind: call.method === 'PUT' ? 'update' : 'post', text: teamsText(call.body), buttons: teamsButtons(call.body.attachments, replyToId) });
+    this.#route(this.conversation(key), { at, kind: call.method === 'PUT' ? 'update' : 'post', text: shownText(call.body), buttons: teamsButtons(call.body.attachments, replyToId) });
   }
 
   #route(conversation: Conversation, output: Output): void {
