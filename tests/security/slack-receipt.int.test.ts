@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { normaliseReceipt } from '../../src/democracy/receipt.ts';
 import { providers } from '../helpers/database.ts';
 import type { RecordedCall } from '../slack/fake-slack-api.ts';
-import { slackHarness, type SlackHarness } from '../slack/slack-harness.ts';
+import { memberDm, slackHarness, type SlackHarness } from '../slack/slack-harness.ts';
 import { buttonPress, directMessage, findButton, postToSlack } from '../slack/slack-requests.ts';
 import { dumpDatabase, rowText } from './db-dump.ts';
 
@@ -24,15 +24,7 @@ describe.each(providers)('a Slack ballot delivered through the outbox on %s', (p
     await h?.close();
   });
 
-  const dm = () => h.fake.made('chat.postMessage').filter((c) => c.params.channel === 'DZHAO');
-  const nextWith = (after: number, label: string | RegExp) =>
-    h.fake.waitFor(() => dm().slice(after).find((c) => findButton(c.params.blocks, label)), `a DM with a "${String(label)}" button`);
-  const press = async (call: RecordedCall, label: string | RegExp) => {
-    const button = findButton(call.params.blocks, label)!;
-    expect(button, `button ${String(label)}`).toBeDefined();
-    const res = await postToSlack(h.url, { form: buttonPress('UZHAO', { channel: 'DZHAO', ts: call.response!.ts as string, blocks: call.params.blocks as unknown[] }, button) });
-    expect(res.status).toBe(200);
-  };
+  const { dm, nextWith, press } = memberDm(() => h, 'UZHAO', 'DZHAO');
 
   it('keeps no receipt code in the outbox once the rate-limited receipt is delivered', async () => {
     const election = await h.app.votes.open(

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { providers } from '../helpers/database.ts';
 import type { RecordedCall } from './fake-slack-api.ts';
-import { slackHarness, type SlackHarness } from './slack-harness.ts';
+import { memberDm, slackHarness, type SlackHarness } from './slack-harness.ts';
 import { blocksText, buttonPress, directMessage, envelope, findButton, homeButtonPress, postToSlack, viewSubmission } from './slack-requests.ts';
 
 const inHours = (hours: number) => new Date(Date.now() + hours * 3_600_000).toISOString();
@@ -17,17 +17,7 @@ describe.each(providers)('Slack surveys, votes and events on %s', (provider) => 
     await h?.close();
   });
 
-  const dm = () => h.fake.made('chat.postMessage').filter((c) => c.params.channel === 'DZHAO');
-  /** Waits for the next DM whose blocks have a button labelled `label`, posted after `after` DMs. */
-  const nextWith = (after: number, label: string | RegExp) =>
-    h.fake.waitFor(() => dm().slice(after).find((c) => findButton(c.params.blocks, label)), `a DM with a "${String(label)}" button`);
-  const press = async (call: RecordedCall, label: string | RegExp) => {
-    const button = findButton(call.params.blocks, label)!;
-    expect(button, `button ${String(label)}`).toBeDefined();
-    const res = await postToSlack(h.url, { form: buttonPress('UZHAO', { channel: 'DZHAO', ts: call.response!.ts as string, blocks: call.params.blocks as unknown[] }, button) });
-    expect(res.status).toBe(200);
-    return button;
-  };
+  const { dm, nextWith, press } = memberDm(() => h, 'UZHAO', 'DZHAO');
   const modal = (after: number) => h.fake.waitFor(() => h.fake.made('views.open').slice(after)[0], 'a modal');
 
   it('takes a whole survey through buttons, a multi-select modal and a typed answer', async () => {

@@ -6,8 +6,9 @@ import { attachSlack, type SlackChannel } from '../../src/bots/slack/slack-chann
 import { HttpServer } from '../../src/server/http.ts';
 import { testApp } from '../helpers/app.ts';
 import { repoRoot } from '../helpers/cli.ts';
-import { FakeSlackApi } from './fake-slack-api.ts';
-import { SIGNING_SECRET } from './slack-requests.ts';
+import { expect } from 'vitest';
+import { FakeSlackApi, type RecordedCall } from './fake-slack-api.ts';
+import { buttonPress, findButton, postToSlack, SIGNING_SECRET } from './slack-requests.ts';
 
 /**
  * A real application with the real Slack channel on a loopback HTTP server, talking to the fake
@@ -64,4 +65,24 @@ export async function slackHarness(options: { provider?: 'sqlite' | 'postgresql'
       knowledge.remove();
     },
   };
+}
+
+/**
+ * A member's DM with the bot, as a test reads and clicks it: the posts in the DM, the next post
+ * with a given button, and pressing a button of a post (a signed block_actions request).
+ * `harness` is read when they run (tests make it in beforeAll).
+ */
+export function memberDm(harness: () => SlackHarness, user: string, channel: string) {
+  const dm = () => harness().fake.made('chat.postMessage').filter((c) => c.params.channel === channel);
+  /** Waits for the next DM whose blocks have a button labelled `label`, posted after `after` DMs. */
+  const nextWith = (after: number, label: string | RegExp) =>
+    harness().fake.waitFor(() => dm().slice(after).find((c) => findButton(c.params.blocks, label)), `a DM with a "${String(label)}" button`);
+  const press = async (call: RecordedCall, label: string | RegExp) => {
+    const button = findButton(call.params.blocks, label)!;
+    expect(button, `button ${String(label)}`).toBeDefined();
+    const res = await postToSlack(harness().url, { form: buttonPress(user, { channel, ts: call.response!.ts as string, blocks: call.params.blocks as unknown[] }, button) });
+    expect(res.status).toBe(200);
+    return button;
+  };
+  return { dm, nextWith, press };
 }
