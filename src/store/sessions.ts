@@ -46,6 +46,8 @@ interface CachedSession {
 /** How many conversations keep their session in memory (a few hundred bytes each). */
 const SESSION_CACHE_SIZE = 20_000;
 
+const cacheKey = (channel: Channel, key: string) => `${channel}\u0000${key}`;
+
 /**
  * Conversation sessions with optimistic concurrency (a version number per row).
  *
@@ -68,8 +70,7 @@ export class SessionRepository {
 
   /** Loads the session of a conversation, creating it on first contact. */
   async load(channel: Channel, key: string, locale: Locale): Promise<Session> {
-    const cacheKey = `${channel}\u0000${key}`;
-    const cached = this.#cache?.get(cacheKey);
+    const cached = this.#cache?.get(cacheKey(channel, key));
     if (cached) return { id: cached.id, channel, key, state: parseState(cached.state), locale: cached.locale === 'en' ? 'en' : 'zh-CN', version: cached.version };
     const where = { channel_key: { channel, key } };
     let row = await this.prisma.conversationSession.findUnique({ where });
@@ -101,18 +102,18 @@ export class SessionRepository {
       throw new AppError('concurrent_update', 'the conversation changed while this turn was running');
     }
     if (this.#cache) {
-      const cacheKey = `${session.channel}\u0000${session.key}`;
+      const at = cacheKey(session.channel, session.key);
       // Re-inserted so that the map's first key is the least recently saved.
-      this.#cache.delete(cacheKey);
+      this.#cache.delete(at);
       if (this.#cache.size >= SESSION_CACHE_SIZE) this.#cache.delete(this.#cache.keys().next().value!);
-      this.#cache.set(cacheKey, { id: session.id, state: json, locale, version: session.version + 1 });
+      this.#cache.set(at, { id: session.id, state: json, locale, version: session.version + 1 });
     }
     return session.version + 1;
   }
 
   /** Drops the in-memory copy of a conversation's session (after a transaction that did not commit). */
   forget(channel: Channel, key: string): void {
-    this.#cache?.delete(`${channel}\u0000${key}`);
+    this.#cache?.delete(cacheKey(channel, key));
   }
 
   /** Whether a platform event (retried delivery) was already handled. */
