@@ -134,7 +134,7 @@ const server = await startServer(root, {
   SLACK_API_URL: edge.slack.url,
   BENCH_LOAD_LOOP_FILE: loopFile,
 });
-log(`server ${server.url} (pid ${server.pid})`);
+log(`server ${server.url} (pid ${server.pid}, ${server.workers} worker${server.workers === 1 ? '' : 's'})`);
 
 /** Waits until no outbound message has reached a member for `quietMs` (at most `maxMs`). */
 async function drain(quietMs = 1500, maxMs = 30_000): Promise<void> {
@@ -285,6 +285,7 @@ console.log(
     {
       database: 'sqlite',
       node: process.version,
+      workers: server.workers,
       secondsPerLevel: seconds,
       results,
       democracy,

@@ -47,6 +47,8 @@ export interface AppOverrides {
   logger?: Logger;
   answerer?: FaqAnswerer;
   safety?: SafetyGate;
+  /** This process is one worker of `serve`'s cluster (src/server/cluster.ts): its store shares the database with the other workers. */
+  clusterWorker?: boolean;
 }
 
 /**
@@ -55,7 +57,7 @@ export interface AppOverrides {
  */
 export async function createApp(config: Config, overrides: AppOverrides = {}): Promise<App> {
   const logger = overrides.logger ?? createLogger(config.logLevel);
-  const store = await openStore(config.databaseUrl);
+  const store = await openStore(config.databaseUrl, { clusterWorker: overrides.clusterWorker });
   const menu: MenuEntry[] = [];
   const handoff = createHandoff({ config, store, logger });
   // Reminders and promotions queue outbox messages: `poke` delivers them without waiting for a tick.

@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { resolve, join } from 'node:path';
 import { z } from 'zod';
 
@@ -51,6 +52,18 @@ const EnvSchema = z.object({
   KNOWLEDGE_DIR: optionalString,
   PORT: intFrom(3978, 0, 65535),
   HOST: optionalString,
+  WORKERS: z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      if (v === undefined || v.trim() === '' || v.trim() === 'auto') return 'auto' as const;
+      const n = Number(v);
+      if (!Number.isInteger(n) || n < 1 || n > 64) {
+        ctx.addIssue({ code: 'custom', message: 'must be auto or a whole number from 1 to 64' });
+        return z.NEVER;
+      }
+      return n;
+    }),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   DEFAULT_LOCALE: z.enum(['zh-CN', 'en']).default('zh-CN'),
   PUBLIC_URL: optionalString,
@@ -89,6 +102,12 @@ export interface Config {
   knowledgeDir: string;
   port: number;
   host: string;
+  /**
+   * Server processes `serve` runs (src/server/cluster.ts). WORKERS=auto (the default): one per
+   * core, at most 4. Why at most 4: on SQLite the workers share one write lock, and more
+   * processes than that only queue for it; on PostgreSQL, scale further with more instances.
+   */
+  workers: number;
   logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
   defaultLocale: 'zh-CN' | 'en';
   publicUrl?: string;
@@ -201,6 +220,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     knowledgeDir: resolve(e.KNOWLEDGE_DIR ?? './knowledge-base'),
     port: e.PORT,
     host: e.HOST ?? '0.0.0.0',
+    workers: e.WORKERS === 'auto' ? Math.max(1, Math.min(availableParallelism(), 4)) : e.WORKERS,
     logLevel: e.LOG_LEVEL,
     defaultLocale: e.DEFAULT_LOCALE,
     publicUrl: e.PUBLIC_URL,

@@ -1,11 +1,13 @@
 import { spawn } from 'node:child_process';
-import { createWriteStream, existsSync, readFileSync, rmSync } from 'node:fs';
+import { createWriteStream, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { join } from 'node:path';
 
 export interface ServerProcess {
   url: string;
   pid: number;
+  /** Server processes serving requests (WORKERS; 1 when the server runs in one process). */
+  workers: number;
   /** The log lines' levels seen since start (warn and error counts are reported). */
   logLevels: Map<number, number>;
   stop(): Promise<number | null>;
@@ -32,6 +34,7 @@ export async function startServer(root: string, env: Record<string, string>): Pr
   let logs = '';
   let started = false;
   let tail = '';
+  let workers = 1;
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`server did not start:\n${logs.slice(-4000)}`)), 300_000);
     child.on('exit', (code) => {
@@ -58,6 +61,7 @@ export async function startServer(root: string, env: Record<string, string>): Pr
       logs += lines.join('\n') + '\n';
       const match = /"url":"(http:[^"]+)"[^\n]*"msg":"Union Assistant is listening"/.exec(logs);
       if (match) {
+        workers = Number(/"workers":(\d+)[^\n]*"msg":"Union Assistant is listening"/.exec(logs)?.[1] ?? 1);
         started = true;
         clearTimeout(timer);
         resolve(match[1]!);
@@ -67,6 +71,7 @@ export async function startServer(root: string, env: Record<string, string>): Pr
   return {
     url,
     pid: child.pid!,
+    workers,
     logLevels,
     stop: () =>
       new Promise((resolve) => {
@@ -81,25 +86,59 @@ export async function startServer(root: string, env: Record<string, string>): Pr
 /** The server's first error log lines (pino level ≥ 50), to show what went wrong. */
 export const firstErrors: string[] = [];
 
-/** Server event-loop delay (p50, p99, max) and utilization since the last call, from loop-probe.mjs. */
-export async function serverLoop(pid: number, file: string): Promise<Record<string, number> | undefined> {
-  rmSync(file, { force: true });
-  try {
-    process.kill(pid, 'SIGUSR2');
-  } catch {
-    return undefined;
+/**
+ * The server's processes: the one started and its descendants (with WORKERS > 1, the cluster
+ * primary and its workers; src/server/cluster.ts). Read from /proc.
+ */
+export function processTree(pid: number): number[] {
+  const parents = new Map<number, number[]>();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      parents.set(ppid, [...(parents.get(ppid) ?? []), Number(entry)]);
+    } catch {
+      // gone meanwhile
+    }
   }
-  for (let waited = 0; waited < 10_000; waited += 50) {
-    if (existsSync(file)) {
+  const tree = [pid];
+  for (let i = 0; i < tree.length; i++) tree.push(...(parents.get(tree[i]!) ?? []));
+  return tree;
+}
+
+/**
+ * Event-loop delay (p50, p99, max) and utilization since the last call, from loop-probe.mjs in
+ * each process serving requests (a cluster's workers; the primary only hands out connections).
+ * The figures are the worst process's, and `processes` says how many there were.
+ */
+export async function serverLoop(pid: number, file: string): Promise<Record<string, number> | undefined> {
+  const tree = processTree(pid);
+  const serving = tree.length > 1 ? tree.slice(1) : tree;
+  for (const p of serving) rmSync(`${file}.${p}`, { force: true });
+  for (const p of serving) {
+    try {
+      process.kill(p, 'SIGUSR2');
+    } catch {
+      // gone meanwhile
+    }
+  }
+  const read: Record<string, number>[] = [];
+  for (let waited = 0; waited < 10_000 && read.length < serving.length; waited += 50) {
+    read.length = 0;
+    for (const p of serving) {
       try {
-        return JSON.parse(readFileSync(file, 'utf8')) as Record<string, number>;
+        read.push(JSON.parse(readFileSync(`${file}.${p}`, 'utf8')) as Record<string, number>);
       } catch {
-        // being written
+        // not written yet
       }
     }
-    await new Promise((r) => setTimeout(r, 50));
+    if (read.length < serving.length) await new Promise((r) => setTimeout(r, 50));
   }
-  return undefined;
+  for (const p of serving) rmSync(`${file}.${p}`, { force: true });
+  if (read.length === 0) return undefined;
+  const worst = (key: string) => Math.max(...read.map((r) => r[key] ?? 0));
+  return { processes: read.length, delayP50Ms: worst('delayP50Ms'), delayP99Ms: worst('delayP99Ms'), delayMaxMs: worst('delayMaxMs'), utilization: worst('utilization') };
 }
 
 /** How often the server logged each message (its `msg`), over the whole run. */
@@ -108,26 +147,33 @@ export const messages = new Map<string, number>();
 /** The server's first warning log lines (pino level 40). */
 export const firstWarnings: string[] = [];
 
-/** Resident memory of a process in MB, from /proc. */
+/** Resident memory of the server's processes (see `processTree`) together, in MB, from /proc. */
 export function rssMb(pid: number): number {
-  try {
-    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-    return Math.round(Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024);
-  } catch {
-    return 0;
+  let kb = 0;
+  for (const p of processTree(pid)) {
+    try {
+      kb += Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${p}/status`, 'utf8'))?.[1] ?? 0);
+    } catch {
+      // gone meanwhile
+    }
   }
+  return Math.round(kb / 1024);
 }
 
-/** CPU time (user + system) a process has used, in seconds, from /proc/<pid>/stat. */
+/** CPU time (user + system) the server's live processes have used, in seconds, from /proc/<pid>/stat. */
 export function cpuSeconds(pid: number): number {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    // utime and stime are fields 14 and 15 of the whole line (11 and 12 after the name).
-    return (Number(fields[11]) + Number(fields[12])) / 100;
-  } catch {
-    return 0;
+  let ticks = 0;
+  for (const p of processTree(pid)) {
+    try {
+      const stat = readFileSync(`/proc/${p}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      // utime and stime are fields 14 and 15 of the whole line (11 and 12 after the name).
+      ticks += Number(fields[11]) + Number(fields[12]);
+    } catch {
+      // gone meanwhile
+    }
   }
+  return ticks / 100;
 }
 
 /** Samples a process's RSS every `everyMs`; `stop()` returns the peak. */

@@ -10,7 +10,8 @@ export function createLogger(level: string, destination?: NodeJS.WritableStream)
   return pino(
     {
       level,
-      base: { service: 'union-assistant' },
+      // A cluster worker (src/server/cluster.ts) names itself: UA_WORKER_SLOT is set by the primary.
+      base: { service: 'union-assistant', ...(process.env.UA_CLUSTER_ROLE === 'worker' && process.env.UA_WORKER_SLOT ? { worker: Number(process.env.UA_WORKER_SLOT) } : {}) },
       redact: {
         paths: [
           'text',

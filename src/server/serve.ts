@@ -2,6 +2,7 @@ import type { App } from '../app.ts';
 import { attachWeb } from '../bots/web/attach-web.ts';
 import { attachTeams } from '../bots/teams/teams-channel.ts';
 import { attachSlack } from '../bots/slack/slack-channel.ts';
+import { workerSlot } from './cluster.ts';
 import { HttpServer, sendJson } from './http.ts';
 
 /** A running server. */
@@ -23,6 +24,8 @@ export async function startServer(app: App, options: { port?: number; host?: str
       status: database ? 'ok' : 'degraded',
       database: { ok: database, provider: app.store.db.provider },
       uptimeSeconds: Math.round(process.uptime()),
+      // Which of `serve`'s worker processes answered (WORKERS > 1), to tell them apart behind one port.
+      ...(workerSlot() === undefined ? {} : { worker: workerSlot() }),
     });
   });
   attachWeb(server, app);

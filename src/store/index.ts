@@ -40,15 +40,19 @@ export interface Store {
   close(): Promise<void>;
 }
 
-/** Migrates (unless told not to) and opens the store. */
-export async function openStore(databaseUrl: string, options: { migrate?: boolean } = {}): Promise<Store> {
+/**
+ * Migrates (unless told not to) and opens the store. `clusterWorker`: this process is one of
+ * several `serve` workers on this database (src/server/cluster.ts).
+ */
+export async function openStore(databaseUrl: string, options: { migrate?: boolean; clusterWorker?: boolean } = {}): Promise<Store> {
   if (options.migrate !== false) await migrate(databaseUrl);
   const db = await openDatabase(databaseUrl);
   return {
     db,
     members: new MemberRepository(db.prisma),
-    // SQLite is served by one process (docs/DEPLOYMENT.md), so its sessions can be cached.
-    sessions: new SessionRepository(db.prisma, { cacheSessions: db.provider === 'sqlite' }),
+    // A SQLite file served by one process can cache its sessions: no other process saves them.
+    // Cluster workers and PostgreSQL instances share the sessions, so they read them every turn.
+    sessions: new SessionRepository(db.prisma, { cacheSessions: db.provider === 'sqlite' && !options.clusterWorker }),
     transcripts: new TranscriptRepository(db.prisma),
     audit: new AuditLog(db.prisma),
     answers: new AnswerRepository(db.prisma),

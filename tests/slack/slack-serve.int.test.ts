@@ -34,6 +34,7 @@ describe('npm start with Slack configured', () => {
         PORT: '0',
         HOST: '127.0.0.1',
         LOG_LEVEL: 'info',
+        WORKERS: '1',
         SLACK_BOT_TOKEN: fake.token,
         SLACK_SIGNING_SECRET: SIGNING_SECRET,
         SLACK_API_URL: fake.url,

@@ -1,16 +1,30 @@
 import type { Command } from 'commander';
 import { createApp } from '../../app.ts';
 import { loadConfig } from '../../config.ts';
+import { createLogger } from '../../core/logger.ts';
+import { clusterRole, reportListening, runPrimary } from '../../server/cluster.ts';
 import { startServer, type RunningServer } from '../../server/serve.ts';
 
-/** `serve`: migrate, prepare the knowledge index, and serve every channel on PORT. */
+/**
+ * `serve`: migrate, prepare the knowledge index, and serve every channel on PORT — in this
+ * process (WORKERS=1), or in WORKERS worker processes behind a primary (src/server/cluster.ts).
+ */
 export function registerServeCommand(program: Command): void {
   program
     .command('serve')
     .description('start the server (web chat, Slack, Teams, console) on PORT')
     .action(async () => {
       const config = loadConfig();
-      const app = await createApp(config);
+      const role = config.workers > 1 ? clusterRole() : 'single';
+      if (role === 'primary') return runPrimary({ workers: config.workers, logger: createLogger(config.logLevel) });
+      if (role === 'prepare') {
+        // Migrations (createApp) and the index, once for all workers.
+        const app = await createApp(config);
+        await app.ensureKnowledgeIndex();
+        await app.close();
+        process.exit(0);
+      }
+      const app = await createApp(config, role === 'worker' ? { clusterWorker: true } : {});
       let server: RunningServer | undefined;
       let stopping = false;
       // Installed before listening: a signal during start-up still shuts down cleanly.
@@ -24,10 +38,17 @@ export function registerServeCommand(program: Command): void {
       };
       process.on('SIGTERM', () => void stop('SIGTERM'));
       process.on('SIGINT', () => void stop('SIGINT'));
+      // A worker whose primary is gone gets no more connections: it finishes what it has and stops.
+      if (role === 'worker') process.on('disconnect', () => void stop('primary exited'));
       // The index is built before listening when it is missing or stale, so the first question is fast.
       await app.ensureKnowledgeIndex();
       if (stopping) return;
       server = await startServer(app);
-      app.logger.info({ url: server.url, database: app.store.db.description }, 'Union Assistant is listening');
+      if (role === 'worker') {
+        app.logger.info({ url: server.url, slot: process.env.UA_WORKER_SLOT }, 'worker listening');
+        reportListening(server.url, app.store.db.description);
+      } else {
+        app.logger.info({ url: server.url, database: app.store.db.description }, 'Union Assistant is listening');
+      }
     });
 }
