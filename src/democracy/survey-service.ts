@@ -105,13 +105,21 @@ export class SurveyService {
 
   /** Whether this member may answer now. */
   async check(member: Member | undefined, survey: SurveyView, now: Date, db?: PrismaTransaction): Promise<SurveyCheck> {
+    return (await this.admit(member, survey, now, db)).check;
+  }
+
+  /**
+   * Whether this member may answer now, and (when the survey is open to them) their progress:
+   * one read for both, since a chat turn needs the draft as soon as it may go on.
+   */
+  async admit(member: Member | undefined, survey: SurveyView, now: Date, db?: PrismaTransaction): Promise<{ check: SurveyCheck; progress?: ParticipationView }> {
     const who = eligibility(member, survey.audience);
-    if (who !== 'ok') return who;
-    if (survey.status !== 'open') return survey.status === 'closed' ? 'ended' : 'not-open';
+    if (who !== 'ok') return { check: who };
+    if (survey.status !== 'open') return { check: survey.status === 'closed' ? 'ended' : 'not-open' };
     const window = windowState(now, survey.opensAt, survey.closesAt);
-    if (window !== 'open') return window;
+    if (window !== 'open') return { check: window };
     const progress = await this.deps.store.surveys.participation(survey.id, member!.id, db);
-    return progress?.status === 'submitted' ? 'submitted' : 'ok';
+    return { check: progress?.status === 'submitted' ? 'submitted' : 'ok', progress };
   }
 
   /** Open surveys this member may answer, with their progress. */

@@ -44,16 +44,17 @@ export function createSurveyFlow(deps: { store: Store; surveys: SurveyService })
   const withState = (ctx: TurnContext, state: State | undefined) => ({ ...ctx.session.state, flow: state ? { name: 'survey', state } : undefined });
 
   /** The survey and the member's draft, or the refusal to give. */
-  async function load(ctx: TurnContext, surveyId: string): Promise<{ survey: SurveyView; answers: Answers } | DemocracyTurn> {
+  async function load(ctx: TurnContext, surveyId: string): Promise<Loaded | DemocracyTurn> {
     const survey = await store.surveys.get(surveyId);
     if (!survey) return refuse('ended', ctx.locale);
-    const check = await surveys.check(ctx.member, survey, ctx.now);
+    const { check, progress } = await surveys.admit(ctx.member, survey, ctx.now);
     if (check === 'submitted') return { replies: [notice('info', surveyText.alreadySubmitted[ctx.locale])], state: withState(ctx, undefined) };
     if (check !== 'ok') return { ...refuse(check, ctx.locale), state: withState(ctx, undefined) };
-    const draft = await store.surveys.participation(survey.id, ctx.member!.id);
-    return { survey, answers: draft?.draft ?? {} };
+    return { survey, answers: progress?.draft ?? {}, started: progress !== undefined };
   }
-  const isTurn = (x: { survey: SurveyView; answers: Answers } | DemocracyTurn): x is DemocracyTurn => 'replies' in x;
+  /** An open survey this member may answer, their answers so far, and whether they had started it. */
+  type Loaded = { survey: SurveyView; answers: Answers; started: boolean };
+  const isTurn = (x: Loaded | DemocracyTurn): x is DemocracyTurn => 'replies' in x;
 
   /** Asks the next unanswered question, or shows the review when all are answered. */
   function proceed(ctx: TurnContext, survey: SurveyView, answers: Answers, save: boolean, lead: ReplyInput[] = []): DemocracyTurn {
@@ -186,8 +187,7 @@ export function createSurveyFlow(deps: { store: Store; surveys: SurveyService })
         if (!p.success) return undefined;
         const loaded = await load(ctx, p.data.s);
         if (isTurn(loaded)) return loaded;
-        const started = await store.surveys.participation(loaded.survey.id, ctx.member!.id);
-        return proceed(ctx, loaded.survey, loaded.answers, !started, [{ type: 'text', text: `${loaded.survey.title[ctx.locale]}\n${(loaded.survey.anonymous ? surveyText.anonymousNote : surveyText.attributedNote)[ctx.locale]}` }]);
+        return proceed(ctx, loaded.survey, loaded.answers, !loaded.started, [{ type: 'text', text: `${loaded.survey.title[ctx.locale]}\n${(loaded.survey.anonymous ? surveyText.anonymousNote : surveyText.attributedNote)[ctx.locale]}` }]);
       }
       if (verb === 'answer') {
         const p = Payload.answer.safeParse(payload);
