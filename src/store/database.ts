@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import BetterSqlite3 from 'better-sqlite3';
 import { PrismaClient as SqliteClient } from '../generated/sqlite/client.ts';
 import { DatabaseUnavailableError, SerialisedSqliteAdapterFactory } from './sqlite-adapter.ts';
+import type { WriteLock } from './write-lock.ts';
 
 /**
  * The Prisma client type the repositories use. The PostgreSQL client is generated from the same
@@ -148,14 +149,18 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   return databaseError && unavailable;
 }
 
-/** Opens the database named by `url` (a SQLite file URL or path, or a postgres:// URL). */
-export async function openDatabase(url: string): Promise<Database> {
+/**
+ * Opens the database named by `url` (a SQLite file URL or path, or a postgres:// URL).
+ * `writeLock`: who may write to a SQLite file next (src/store/write-lock.ts); by default this
+ * process alone. PostgreSQL locks rows itself.
+ */
+export async function openDatabase(url: string, options: { writeLock?: WriteLock } = {}): Promise<Database> {
   const provider = providerOf(url);
   let prisma: Prisma;
   if (provider === 'sqlite') {
     const file = sqliteFile(url);
     if (file !== ':memory:') mkdirSync(dirname(resolve(file)), { recursive: true });
-    prisma = new SqliteClient({ adapter: new SerialisedSqliteAdapterFactory(file) });
+    prisma = new SqliteClient({ adapter: new SerialisedSqliteAdapterFactory(file, { writeLock: options.writeLock }) });
   } else {
     // Loaded only for PostgreSQL deployments: the second generated client costs start-up time.
     const [{ PrismaPg }, { PrismaClient: PostgresClient }] = await Promise.all([import('@prisma/adapter-pg'), import('../generated/postgresql/client.ts')]);

@@ -11,6 +11,7 @@ import { MemberRepository } from './members.ts';
 import { OutboxRepository } from './outbox.ts';
 import { SessionRepository, TranscriptRepository } from './sessions.ts';
 import { TicketRepository } from './tickets.ts';
+import { ClusterWriteLock } from './write-lock.ts';
 
 export type { Database, PrismaTransaction } from './database.ts';
 
@@ -45,8 +46,9 @@ export interface Store {
  * several `serve` workers on this database (src/server/cluster.ts).
  */
 export async function openStore(databaseUrl: string, options: { migrate?: boolean; clusterWorker?: boolean } = {}): Promise<Store> {
-  if (options.migrate !== false) await migrate(databaseUrl);
-  const db = await openDatabase(databaseUrl);
+  // A cluster worker's primary had the migrations applied before starting it (src/server/cluster.ts).
+  if (options.migrate !== false && !options.clusterWorker) await migrate(databaseUrl);
+  const db = await openDatabase(databaseUrl, { writeLock: options.clusterWorker ? new ClusterWriteLock() : undefined });
   return {
     db,
     members: new MemberRepository(db.prisma),

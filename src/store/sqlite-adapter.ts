@@ -4,28 +4,7 @@ import type {
   SqlMigrationAwareDriverAdapterFactory,
   Transaction,
 } from '@prisma/driver-adapter-utils';
-
-/**
- * A one-connection lock. Why: @prisma/adapter-better-sqlite3 6.19 serialises transactions with
- * each other, but a query issued outside a transaction runs on the same connection while another
- * request's transaction is open, and so silently joins (and may be rolled back with) it. Every
- * statement outside a transaction therefore waits for the open transaction to finish.
- */
-class Lock {
-  #tail: Promise<void> = Promise.resolve();
-  acquire(): Promise<() => void> {
-    let release!: () => void;
-    const next = new Promise<void>((resolve) => (release = resolve));
-    // Granted from the event loop's check phase, not as a microtask. Why: better-sqlite3 runs a
-    // statement synchronously, so the waiters of a microtask-granted lock — whole turns of many
-    // requests — ran one after another without ever letting the loop read a socket. Under load
-    // the server then held its loop for seconds; requests that arrived meanwhile waited up to the
-    // whole run (bench/load.ts: p99 15.7 s at 100 members). Yielding here lets I/O in between.
-    const ready = this.#tail.then(() => new Promise<void>((resolve) => setImmediate(resolve))).then(() => release);
-    this.#tail = this.#tail.then(() => next);
-    return ready;
-  }
-}
+import { ProcessLock, type WriteLock } from './write-lock.ts';
 
 /**
  * The database stayed busy or could not be reached within the time a request may wait. The
@@ -88,8 +67,23 @@ class BusyEpisode {
   }
 }
 
-function serialise(adapter: SqlDriverAdapter, connection: { prepare(sql: string): Statement }): SqlDriverAdapter {
-  const lock = new Lock();
+/**
+ * Two connections to the file, one mechanism for each kind of statement:
+ *
+ * - Reads outside a transaction run on their own connection, at once. WAL mode lets them read
+ *   the last committed state while a write is under way, here or in another process.
+ * - Everything that writes — transactions, and statements that change data outside one — runs
+ *   on the write connection under `lock`, one at a time. Why: @prisma/adapter-better-sqlite3
+ *   6.19 serialises transactions with each other, but a statement issued outside a transaction
+ *   runs on the same connection while another request's transaction is open, and so silently
+ *   joins (and may be rolled back with) it. Before reads had their own connection, every read
+ *   waited for the open transaction too.
+ *
+ * `lock` is this process's (`ProcessLock`) or, in a cluster of `serve` workers, the cluster's
+ * (`ClusterWriteLock`, granted by the primary), so that processes queue for the file instead of
+ * polling it.
+ */
+function serialise(adapter: SqlDriverAdapter, connection: { prepare(sql: string): Statement }, lock: WriteLock, reads?: { adapter: SqlDriverAdapter; connection: { prepare(sql: string): Statement } }): SqlDriverAdapter {
   const busy = new BusyEpisode();
   const locked =
     <A extends unknown[], R>(fn: (...args: A) => Promise<R>, retry = true) =>
@@ -103,7 +97,20 @@ function serialise(adapter: SqlDriverAdapter, connection: { prepare(sql: string)
       }
     };
   const wrapper: SqlDriverAdapter = Object.create(adapter);
-  wrapper.queryRaw = locked(adapter.queryRaw.bind(adapter));
+  const write = locked(adapter.queryRaw.bind(adapter));
+  if (reads) {
+    const read = reads.adapter.queryRaw.bind(reads.adapter);
+    // Whether a statement only reads, from SQLite itself (`readonly`: it changes nothing; an
+    // INSERT … RETURNING returns rows but is not read-only).
+    const readOnly = (sql: string) => reads.connection.prepare(sql).readonly;
+    wrapper.queryRaw = (query) => (readOnly(query.sql) ? busy.retry(() => read(query)) : write(query));
+    wrapper.dispose = async () => {
+      await reads.adapter.dispose();
+      await adapter.dispose();
+    };
+  } else {
+    wrapper.queryRaw = write;
+  }
   wrapper.executeRaw = locked(adapter.executeRaw.bind(adapter));
   // Not retried: a script that failed part-way may have applied its first statements.
   wrapper.executeScript = locked(adapter.executeScript.bind(adapter), false);
@@ -112,7 +119,7 @@ function serialise(adapter: SqlDriverAdapter, connection: { prepare(sql: string)
     if (isolationLevel && isolationLevel !== 'SERIALIZABLE') return adapter.startTransaction(isolationLevel);
     const release = await lock.acquire();
     // Started here rather than by the adapter: its startTransaction keeps its own mutex locked
-    // forever when BEGIN throws (6.19), and `Lock` already serialises everything on this
+    // forever when BEGIN throws (6.19), and `lock` already serialises everything on this
     // connection. BEGIN IMMEDIATE takes the write lock at once, so waiting for another process
     // happens here (retried asynchronously) and never in the middle of a transaction, where
     // a deferred transaction's first write could fail busy after its reads.
@@ -143,6 +150,7 @@ function serialise(adapter: SqlDriverAdapter, connection: { prepare(sql: string)
 /** The parts of better-sqlite3's Statement that @prisma/adapter-better-sqlite3 6.19 uses. */
 interface Statement {
   readonly reader: boolean;
+  readonly readonly: boolean;
   run(...args: unknown[]): unknown;
   columns(): unknown[];
   raw(toggle: boolean): { all(args: unknown[]): unknown[] };
@@ -174,6 +182,7 @@ function reusePreparedStatements(db: { prepare(sql: string): Statement }): void 
     const statement = stmt;
     return {
       reader: statement.reader,
+      readonly: statement.readonly,
       // `prepare("BEGIN").run()`: no arguments.
       run: () => statement.run(),
       bind: (args: unknown[]) => ({
@@ -195,23 +204,35 @@ function connectionOf(adapter: SqlDriverAdapter): { prepare(sql: string): Statem
   return client as { prepare(sql: string): Statement };
 }
 
-/** The SQLite driver adapter with statements serialised around transactions (see `Lock`). */
+/**
+ * The SQLite driver adapter: reads on their own connection, writes one at a time under the
+ * write lock (see `serialise`). `writeLock`: the cluster's, in a `serve` worker; by default
+ * this process's. A `:memory:` database is one connection's own, so it has no read connection.
+ */
 export class SerialisedSqliteAdapterFactory implements SqlMigrationAwareDriverAdapterFactory {
   readonly provider = 'sqlite' as const;
   readonly adapterName: string;
   readonly #inner: PrismaBetterSQLite3;
-  constructor(file: string) {
+  readonly #reads: PrismaBetterSQLite3 | undefined;
+  readonly #lock: WriteLock;
+  constructor(file: string, options: { writeLock?: WriteLock } = {}) {
     this.#inner = new PrismaBetterSQLite3({ url: file, timeout: BUSY_TIMEOUT_MS });
+    this.#reads = file === ':memory:' ? undefined : new PrismaBetterSQLite3({ url: file, timeout: BUSY_TIMEOUT_MS });
+    this.#lock = options.writeLock ?? new ProcessLock();
     this.adapterName = this.#inner.adapterName;
   }
   async connect(): Promise<SqlDriverAdapter> {
     const adapter = await this.#inner.connect();
     const connection = connectionOf(adapter);
     reusePreparedStatements(connection);
-    return serialise(adapter, connection);
+    if (!this.#reads) return serialise(adapter, connection, this.#lock);
+    const reads = await this.#reads.connect();
+    const readConnection = connectionOf(reads);
+    reusePreparedStatements(readConnection);
+    return serialise(adapter, connection, this.#lock, { adapter: reads, connection: readConnection });
   }
   async connectToShadowDb(): Promise<SqlDriverAdapter> {
     const adapter = await this.#inner.connectToShadowDb();
-    return serialise(adapter, connectionOf(adapter));
+    return serialise(adapter, connectionOf(adapter), new ProcessLock());
   }
 }

@@ -146,9 +146,12 @@ describe('serve with two worker processes on one SQLite file', () => {
   it('replaces a worker that died, and goes on serving meanwhile', async () => {
     const [victim, survivor] = childrenOf(server.pid);
     process.kill(victim!, 'SIGKILL');
-    // The other worker answers while the replacement starts.
+    await eventually(async () => !alive(victim!), 'the worker to die', 10_000, 20);
+    // The other worker answers while the replacement starts. A kept-alive connection to the dead
+    // worker is reset, as a browser's would be: the request did not reach anyone and is sent again.
     const [tab] = tabs.get(no(2))!;
-    expect(texts(await chat(tab, { type: 'message', text: '年假有几天' }))).toContain('年休假');
+    const answer = await eventually(async () => texts(await chat(tab, { type: 'message', text: '年假有几天' })), 'an answer from the surviving worker', 30_000, 50);
+    expect(answer).toContain('年休假');
     await eventually(async () => server.logs().match(/"msg":"worker listening"/g)?.length === 3, 'a replacement worker listening', 120_000);
     const now = childrenOf(server.pid);
     expect(now).toHaveLength(2);
