@@ -6,6 +6,14 @@ import { loggableError } from './teams-adapter.ts';
 
 /** How long an account Teams reported no roster email for is not asked about again. */
 const LOOKUP_BACKOFF_MS = 10 * 60_000;
+/**
+ * How long an account found linked is taken to stay linked without looking again. Why: the
+ * look-up read the identity on every Teams turn, and the turn itself reads it again. Unlinking
+ * is an administrator's rare act; for at most this long it only delays a re-link by email.
+ */
+const LINKED_RECHECK_MS = 10 * 60_000;
+/** Accounts remembered at most (either map): beyond, the memory starts again. */
+const REMEMBERED = 10_000;
 
 /**
  * Links Teams accounts to the roster by the email Teams reports for them (directory email or
@@ -15,6 +23,8 @@ const LOOKUP_BACKOFF_MS = 10 * 60_000;
 export class RosterLink {
   /** Accounts recently looked up without finding a roster email (tenant/id → retry after, ms). */
   readonly #unmatched = new Map<string, number>();
+  /** Accounts recently found linked (tenant/id → look again after, ms). */
+  readonly #linked = new Map<string, number>();
 
   constructor(
     private readonly store: Store,
@@ -25,9 +35,14 @@ export class RosterLink {
   async email(context: TurnContext, activity: TeamsActivity): Promise<string | undefined> {
     if (activity.channelId !== 'msteams') return undefined;
     const identity = identityOf(activity);
-    const known = await this.store.members.resolveIdentity(identity);
-    if (known.member) return undefined;
     const key = `${identity.tenant}/${identity.externalId}`;
+    if ((this.#linked.get(key) ?? 0) > Date.now()) return undefined;
+    const known = await this.store.members.resolveIdentity(identity);
+    if (known.member) {
+      if (this.#linked.size > REMEMBERED) this.#linked.clear();
+      this.#linked.set(key, Date.now() + LINKED_RECHECK_MS);
+      return undefined;
+    }
     if ((this.#unmatched.get(key) ?? 0) > Date.now()) return undefined;
     try {
       const account = await TeamsInfo.getMember(context, activity.from.id);
@@ -39,7 +54,7 @@ export class RosterLink {
     } catch (error) {
       this.logger.warn({ err: loggableError(error) }, 'teams member lookup failed');
     }
-    if (this.#unmatched.size > 10_000) this.#unmatched.clear();
+    if (this.#unmatched.size > REMEMBERED) this.#unmatched.clear();
     this.#unmatched.set(key, Date.now() + LOOKUP_BACKOFF_MS);
     return undefined;
   }
