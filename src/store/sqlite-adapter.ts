@@ -1,4 +1,4 @@
-import { PrismaBetterSQLite3 } from '@prisma/adapter-better-sqlite3';
+import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
 import type {
   SqlDriverAdapter,
   SqlMigrationAwareDriverAdapterFactory,
@@ -74,9 +74,9 @@ class BusyEpisode {
  *   the last committed state while a write is under way, here or in another process.
  * - Everything that writes — transactions, and statements that change data outside one — runs
  *   on the write connection under `lock`, one at a time. Why: @prisma/adapter-better-sqlite3
- *   6.19 serialises transactions with each other, but a statement issued outside a transaction
- *   runs on the same connection while another request's transaction is open, and so silently
- *   joins (and may be rolled back with) it. Before reads had their own connection, every read
+ *   (6.19, and still 7.10) serialises transactions with each other, but a statement issued
+ *   outside a transaction runs on the same connection while another request's transaction is
+ *   open, and so silently joins (and may be rolled back with) it. Before reads had their own connection, every read
  *   waited for the open transaction too.
  *
  * `lock` is this process's (`ProcessLock`) or, in a cluster of `serve` workers, the cluster's
@@ -119,10 +119,11 @@ function serialise(adapter: SqlDriverAdapter, connection: { prepare(sql: string)
     if (isolationLevel && isolationLevel !== 'SERIALIZABLE') return adapter.startTransaction(isolationLevel);
     const release = await lock.acquire();
     // Started here rather than by the adapter: its startTransaction keeps its own mutex locked
-    // forever when BEGIN throws (6.19), and `lock` already serialises everything on this
-    // connection. BEGIN IMMEDIATE takes the write lock at once, so waiting for another process
-    // happens here (retried asynchronously) and never in the middle of a transaction, where
-    // a deferred transaction's first write could fail busy after its reads.
+    // forever when BEGIN throws (6.19, and still 7.10), and `lock` already serialises everything
+    // on this connection. BEGIN IMMEDIATE takes the write lock at once, so waiting for another
+    // process happens here (retried asynchronously) and never in the middle of a transaction,
+    // where a deferred transaction's first write (7.10 still sends a plain BEGIN) could fail busy
+    // after its reads.
     try {
       await busy.retry(() => void connection.prepare('BEGIN IMMEDIATE').run());
     } catch (error) {
@@ -137,17 +138,23 @@ function serialise(adapter: SqlDriverAdapter, connection: { prepare(sql: string)
       }
     };
     // Prisma sends COMMIT / ROLLBACK through executeRaw (usePhantomQuery: false), then calls these.
+    // Its statements use the adapter's own (unlocked) methods: the transaction holds the lock.
+    const run = (sql: string) => adapter.executeRaw({ sql, args: [], argTypes: [] }).then(() => undefined);
     const transaction: Transaction = Object.create(adapter, {
       options: { value: { usePhantomQuery: false } },
       commit: { value: async () => finish() },
       rollback: { value: async () => finish() },
+      // Prisma 7 runs a nested `$transaction` as a savepoint, as 7.10's own transaction object does.
+      createSavepoint: { value: (name: string) => run(`SAVEPOINT ${name}`) },
+      rollbackToSavepoint: { value: (name: string) => run(`ROLLBACK TO ${name}`) },
+      releaseSavepoint: { value: (name: string) => run(`RELEASE SAVEPOINT ${name}`) },
     });
     return transaction;
   };
   return wrapper;
 }
 
-/** The parts of better-sqlite3's Statement that @prisma/adapter-better-sqlite3 6.19 uses. */
+/** The parts of better-sqlite3's Statement that @prisma/adapter-better-sqlite3 7.10 (and `serialise`) use. */
 interface Statement {
   readonly reader: boolean;
   readonly readonly: boolean;
@@ -160,10 +167,11 @@ interface Statement {
 const STATEMENT_CACHE_SIZE = 500;
 
 /**
- * Prepared-statement reuse. Why: the Prisma adapter calls `db.prepare(sql).bind(args)` for every
- * query, and preparing was ~5% of a chat turn's CPU (bench/load.ts profile). A bound
- * better-sqlite3 statement cannot be bound again, so the cache hands the adapter a small object
- * with the same surface that passes the arguments at run time instead. Statements run
+ * Prepared-statement reuse. Why: the Prisma adapter (6.19, and still 7.10) calls
+ * `db.prepare(sql).bind(args)` for every query, and preparing was ~5% of a chat turn's CPU
+ * (bench/load.ts profile). A bound better-sqlite3 statement cannot be bound again, so the cache
+ * hands the adapter a small object with the same surface (`reader`, `run()`, `columns()`,
+ * `raw().all()`) that passes the arguments at run time instead. Statements run
  * synchronously on this one connection, so one cached statement is never in use twice at once.
  */
 function reusePreparedStatements(db: { prepare(sql: string): Statement }): void {
@@ -195,7 +203,7 @@ function reusePreparedStatements(db: { prepare(sql: string): Statement }): void 
   }) as unknown as typeof db.prepare;
 }
 
-/** The adapter's connection (a field of @prisma/adapter-better-sqlite3 6.19's adapter class). */
+/** The adapter's connection (the `client` field of @prisma/adapter-better-sqlite3's adapter class, 6.19 and 7.10). */
 function connectionOf(adapter: SqlDriverAdapter): { prepare(sql: string): Statement } {
   const client = (adapter as unknown as { client?: { prepare?: unknown } }).client;
   if (!client || typeof client.prepare !== 'function') {
@@ -212,12 +220,12 @@ function connectionOf(adapter: SqlDriverAdapter): { prepare(sql: string): Statem
 export class SerialisedSqliteAdapterFactory implements SqlMigrationAwareDriverAdapterFactory {
   readonly provider = 'sqlite' as const;
   readonly adapterName: string;
-  readonly #inner: PrismaBetterSQLite3;
-  readonly #reads: PrismaBetterSQLite3 | undefined;
+  readonly #inner: PrismaBetterSqlite3;
+  readonly #reads: PrismaBetterSqlite3 | undefined;
   readonly #lock: WriteLock;
   constructor(file: string, options: { writeLock?: WriteLock } = {}) {
-    this.#inner = new PrismaBetterSQLite3({ url: file, timeout: BUSY_TIMEOUT_MS });
-    this.#reads = file === ':memory:' ? undefined : new PrismaBetterSQLite3({ url: file, timeout: BUSY_TIMEOUT_MS });
+    this.#inner = new PrismaBetterSqlite3({ url: file, timeout: BUSY_TIMEOUT_MS });
+    this.#reads = file === ':memory:' ? undefined : new PrismaBetterSqlite3({ url: file, timeout: BUSY_TIMEOUT_MS });
     this.#lock = options.writeLock ?? new ProcessLock();
     this.adapterName = this.#inner.adapterName;
   }
