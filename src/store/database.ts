@@ -150,6 +150,13 @@ export function isDatabaseUnavailable(error: unknown): boolean {
 }
 
 /**
+ * Prisma errors without the code frame of the call. Why: for that frame, Prisma 7.10 captures a
+ * stack trace (`new Error()`) for every query it runs, error or not, which was ~5% of a chat
+ * turn's CPU (bench/load.ts profile). Our logs carry the error's own stack and code.
+ */
+const ERROR_FORMAT = 'minimal' as const;
+
+/**
  * Opens the database named by `url` (a SQLite file URL or path, or a postgres:// URL).
  * `writeLock`: who may write to a SQLite file next (src/store/write-lock.ts); by default this
  * process alone. PostgreSQL locks rows itself.
@@ -160,12 +167,12 @@ export async function openDatabase(url: string, options: { writeLock?: WriteLock
   if (provider === 'sqlite') {
     const file = sqliteFile(url);
     if (file !== ':memory:') mkdirSync(dirname(resolve(file)), { recursive: true });
-    prisma = new SqliteClient({ adapter: new SerialisedSqliteAdapterFactory(file, { writeLock: options.writeLock }) });
+    prisma = new SqliteClient({ adapter: new SerialisedSqliteAdapterFactory(file, { writeLock: options.writeLock }), errorFormat: ERROR_FORMAT });
   } else {
     // Loaded only for PostgreSQL deployments: the second generated client costs start-up time.
     const [{ PrismaPg }, { PrismaClient: PostgresClient }] = await Promise.all([import('@prisma/adapter-pg'), import('../generated/postgresql/client.ts')]);
     const adapter = new PrismaPg({ connectionString: url, max: 10, connectionTimeoutMillis: 5_000 });
-    prisma = new PostgresClient({ adapter }) as unknown as Prisma;
+    prisma = new PostgresClient({ adapter, errorFormat: ERROR_FORMAT }) as unknown as Prisma;
   }
   return {
     prisma,
