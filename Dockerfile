@@ -15,8 +15,8 @@ COPY prisma ./prisma
 RUN npm ci --omit=dev --no-audit --no-fund
 COPY . .
 
-# WORKERS (server processes) defaults to one per core the container can see, at most 4; with a
-# CPU limit, set it to that limit (e.g. -e WORKERS=2), or to 1 when the orchestrator scales instances.
+# WORKERS (server processes): on PostgreSQL the default is one per core the container can see, at
+# most 4; with a CPU limit, set it to that limit, or to 1 when the orchestrator scales instances.
 ENV NODE_ENV=production \
     DATA_DIR=/data \
     PORT=3978

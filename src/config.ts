@@ -103,9 +103,12 @@ export interface Config {
   port: number;
   host: string;
   /**
-   * Server processes `serve` runs (src/server/cluster.ts). WORKERS=auto (the default): one per
-   * core, at most 4. Why at most 4: on SQLite the workers share one write lock, and more
-   * processes than that only queue for it; on PostgreSQL, scale further with more instances.
+   * Server processes `serve` runs (src/server/cluster.ts). WORKERS=auto (the default): on
+   * PostgreSQL one per core, at most 4 (scale further with more instances); on SQLite one. Why
+   * one on SQLite: the workers' writes take turns through one lock, and a Prisma transaction
+   * holds it across its awaits, while other requests' work runs in between — 5.8 ms on average
+   * against ~1.5 ms of its own work (bench/load.ts, 100 members, two workers). The second
+   * process then mostly waited: two workers served 154–178 turns/s, one process 166–180.
    */
   workers: number;
   logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
@@ -220,7 +223,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     knowledgeDir: resolve(e.KNOWLEDGE_DIR ?? './knowledge-base'),
     port: e.PORT,
     host: e.HOST ?? '0.0.0.0',
-    workers: e.WORKERS === 'auto' ? Math.max(1, Math.min(availableParallelism(), 4)) : e.WORKERS,
+    workers: e.WORKERS !== 'auto' ? e.WORKERS : /^postgres/i.test(databaseUrl) ? Math.max(1, Math.min(availableParallelism(), 4)) : 1,
     logLevel: e.LOG_LEVEL,
     defaultLocale: e.DEFAULT_LOCALE,
     publicUrl: e.PUBLIC_URL,

@@ -3,16 +3,18 @@ import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../../src/config.ts';
 
 describe('WORKERS (serve’s processes, src/server/cluster.ts)', () => {
-  it('defaults to one per core, at most 4', () => {
-    const expected = Math.max(1, Math.min(availableParallelism(), 4));
-    expect(loadConfig({}).workers).toBe(expected);
-    expect(loadConfig({ WORKERS: 'auto' }).workers).toBe(expected);
-    expect(loadConfig({ WORKERS: ' ' }).workers).toBe(expected);
+  it('defaults to one process on SQLite, and to one per core (at most 4) on PostgreSQL', () => {
+    const cores = Math.max(1, Math.min(availableParallelism(), 4));
+    expect(loadConfig({}).workers).toBe(1);
+    expect(loadConfig({ WORKERS: 'auto', DATABASE_URL: 'file:/tmp/x.db' }).workers).toBe(1);
+    expect(loadConfig({ DATABASE_URL: 'postgresql://u:p@db:5432/ua' }).workers).toBe(cores);
+    expect(loadConfig({ WORKERS: ' ', DATABASE_URL: 'postgres://u:p@db/ua' }).workers).toBe(cores);
   });
 
   it('takes a number from 1 to 64', () => {
     expect(loadConfig({ WORKERS: '1' }).workers).toBe(1);
     expect(loadConfig({ WORKERS: '8' }).workers).toBe(8);
+    expect(loadConfig({ WORKERS: '2', DATABASE_URL: 'postgresql://u:p@db:5432/ua' }).workers).toBe(2);
   });
 
   it('refuses anything else, naming the variable', () => {
