@@ -28,7 +28,7 @@ export function startServerProcess(env: Record<string, string>, options: { name?
   const child = spawn(process.execPath, [join(repoRoot, 'bin/union-assistant.js'), 'serve'], {
     cwd: repoRoot,
     // One process unless a test asks for workers (WORKERS): these tests reason about one process's
-    // lifetime (kill -9, restart); the cluster has its own (tests/scale/sqlite-cluster.int.test.ts).
+    // lifetime (kill -9, restart); the cluster has its own (tests/scale/workers.int.test.ts).
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', WORKERS: '1', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

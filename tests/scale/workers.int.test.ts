@@ -7,13 +7,14 @@ import { EventService } from '../../src/democracy/event-service.ts';
 import { VoteService } from '../../src/democracy/vote-service.ts';
 import { openStore, type Store } from '../../src/store/index.ts';
 import { WebAccountRepository } from '../../src/store/web-accounts.ts';
-import { freshDatabase } from '../helpers/database.ts';
+import { freshDatabase, providers } from '../helpers/database.ts';
 import { PASSWORD, WebClient } from '../web/web-helpers.ts';
 import { actionsOf, chat, eventually, sameSessionOn, startServerProcess, type ServerProcess } from './cluster.ts';
 
 /**
- * `serve` with WORKERS=2 on the embedded SQLite file (src/server/cluster.ts): two worker
- * processes behind one port share the file; writes take the primary's write lock. Members press
+ * `serve` with WORKERS=2 (src/server/cluster.ts): two worker processes behind one port, on the
+ * embedded SQLite file (writes take the primary's write lock) and on PostgreSQL (the default
+ * there: one worker per core). Members press
  * at once on two connections (which the primary hands to different workers in turn): a ballot
  * and a place at an event are still counted once, within capacity. The cluster replaces a
  * worker that dies, stops cleanly on SIGTERM, and leaves no worker behind when the primary is
@@ -54,7 +55,7 @@ async function workersAnswering(url: string): Promise<Set<number>> {
   return seen;
 }
 
-describe('serve with two worker processes on one SQLite file', () => {
+describe.each(providers)('serve with two worker processes on %s', (provider) => {
   let db: Awaited<ReturnType<typeof freshDatabase>>;
   let store: Store;
   let server: ServerProcess;
@@ -64,7 +65,7 @@ describe('serve with two worker processes on one SQLite file', () => {
   const tabs = new Map<string, [WebClient, WebClient]>();
 
   beforeAll(async () => {
-    db = await freshDatabase('sqlite');
+    db = await freshDatabase(provider);
     // Seeded as an administrator would before starting: the roster, web accounts, a secret
     // vote and an event with few places, opened.
     store = await openStore(db.url);
