@@ -58,6 +58,9 @@
  *   tallyMatchesBallots = the stored tally equals a recount of the ballots.
  * - targets: issue 9's bar per level (meant for 100 members): p95 < 300 ms, no errors, no lost,
  *   late, duplicated or stray messages.
+ * - workers: the server processes that served (WORKERS; `WORKERS=2 npm run bench:load` compares).
+ *   With several, the server figures below are summed over the primary and its workers (memory,
+ *   CPU) or the worst worker's (event loop).
  * - server: peak resident memory sampled from /proc every 250 ms, CPU used (% of one core), and
  *   CPU time per turn (from /proc: what a turn costs, whatever else the machine is doing; one
  *   core serves at most 1000 / cpuMsPerTurn turns per second); serverLog counts the error and
