@@ -1,6 +1,6 @@
 import { AnswerRepository } from './answers.ts';
 import { AuditLog } from './audit.ts';
-import { openDatabase, migrate, type Database, type PrismaTransaction } from './database.ts';
+import { openDatabase, migrate, providerOf, type Database, type PrismaTransaction } from './database.ts';
 import { JobRepository } from './jobs.ts';
 import { DemocracyContactRepository } from './democracy-contacts.ts';
 import { EventRepository } from './events.ts';
@@ -48,7 +48,9 @@ export interface Store {
 export async function openStore(databaseUrl: string, options: { migrate?: boolean; clusterWorker?: boolean } = {}): Promise<Store> {
   // A cluster worker's primary had the migrations applied before starting it (src/server/cluster.ts).
   if (options.migrate !== false && !options.clusterWorker) await migrate(databaseUrl);
-  const db = await openDatabase(databaseUrl, { writeLock: options.clusterWorker ? new ClusterWriteLock() : undefined });
+  // Workers share a SQLite file's one write lock, granted by the primary; PostgreSQL locks rows itself.
+  const shared = options.clusterWorker && providerOf(databaseUrl) === 'sqlite';
+  const db = await openDatabase(databaseUrl, { writeLock: shared ? new ClusterWriteLock() : undefined });
   return {
     db,
     members: new MemberRepository(db.prisma),

@@ -76,8 +76,8 @@ class BusyEpisode {
  *   on the write connection under `lock`, one at a time. Why: @prisma/adapter-better-sqlite3
  *   (6.19, and still 7.10) serialises transactions with each other, but a statement issued
  *   outside a transaction runs on the same connection while another request's transaction is
- *   open, and so silently joins (and may be rolled back with) it. Before reads had their own connection, every read
- *   waited for the open transaction too.
+ *   open, and so silently joins (and may be rolled back with) it. Before reads had their own
+ *   connection, every read waited for the open transaction too.
  *
  * `lock` is this process's (`ProcessLock`) or, in a cluster of `serve` workers, the cluster's
  * (`ClusterWriteLock`, granted by the primary), so that processes queue for the file instead of
