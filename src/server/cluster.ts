@@ -19,7 +19,8 @@ import { WriteLockService } from '../store/write-lock.ts';
  * 2. starts the workers; each listens on the same port (the primary hands out connections in
  *    turn) and reports when it listens; once all have, it logs "Union Assistant is listening";
  * 3. grants the SQLite write lock;
- * 4. replaces a worker that died (after 1 s, longer if it keeps dying at start-up);
+ * 4. replaces a worker that died (after 1 s, longer if it keeps dying soon after starting);
+ *    but a worker that fails before the server was first up fails start-up (exit code 1);
  * 5. on SIGTERM / SIGINT stops the workers gracefully (each finishes its requests) and exits.
  * A worker whose primary is gone (killed) stops as well: it gets no new connections anyway.
  */
@@ -51,7 +52,7 @@ export async function runPrimary(options: { workers: number; logger: Logger }): 
   const { workers, logger } = options;
   let stopping = false;
 
-  const stopAll = async (signal: string) => {
+  const stopAll = async (signal: string, exitCode = 0) => {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, 'shutting down');
@@ -65,7 +66,7 @@ export async function runPrimary(options: { workers: number; logger: Logger }): 
     }, STOP_TIMEOUT_MS);
     await exited;
     clearTimeout(timer);
-    process.exit(0);
+    process.exit(exitCode);
   };
   process.on('SIGTERM', () => void stopAll('SIGTERM'));
   process.on('SIGINT', () => void stopAll('SIGINT'));
@@ -103,6 +104,13 @@ export async function runPrimary(options: { workers: number; logger: Logger }): 
     worker.once('exit', (code, signal) => {
       listening.delete(slot);
       if (stopping) return;
+      // A worker that fails before the server was ever up (the port taken, a bad certificate)
+      // fails start-up, as one process would: exit rather than retry for ever.
+      if (!announced) {
+        logger.fatal({ slot, code, signal }, 'a worker failed to start (see the lines above); stopping');
+        void stopAll('start-up failed', 1);
+        return;
+      }
       quickDeaths = Date.now() - startedAt < 10_000 ? quickDeaths + 1 : 0;
       const delay = Math.min(1_000 * 2 ** Math.min(quickDeaths, 5), 30_000);
       logger.error({ slot, code, signal, restartInMs: delay }, 'a worker process exited; starting another');

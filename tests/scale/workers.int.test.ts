@@ -1,4 +1,6 @@
 import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { createServer, type AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashPassword } from '../../src/bots/web/password.ts';
 import { createLogger } from '../../src/core/logger.ts';
@@ -25,12 +27,24 @@ const CAPACITY = 4;
 const no = (i: number) => `M${String(i).padStart(2, '0')}`;
 const texts = (replies: Reply[]) => JSON.stringify(replies);
 
+/**
+ * The primary's worker processes: its children running `union-assistant` (not, for instance,
+ * the esbuild service tsx starts when it compiles a file it has not cached yet).
+ */
 function childrenOf(pid: number): number[] {
+  let children: number[];
   try {
-    return execFileSync('pgrep', ['-P', String(pid)], { encoding: 'utf8' }).split('\n').filter(Boolean).map(Number);
+    children = execFileSync('pgrep', ['-P', String(pid)], { encoding: 'utf8' }).split('\n').filter(Boolean).map(Number);
   } catch {
     return []; // pgrep exits 1 when there are none
   }
+  return children.filter((child) => {
+    try {
+      return readFileSync(`/proc/${child}/cmdline`, 'utf8').includes('union-assistant.js');
+    } catch {
+      return false; // gone meanwhile
+    }
+  });
 }
 
 function alive(pid: number): boolean {
@@ -167,6 +181,17 @@ describe.each(providers)('serve with two worker processes on %s', (provider) => 
     expect(await server.stop()).toBe(0);
     for (const pid of workers) expect(alive(pid), `worker ${pid}`).toBe(false);
   }, 60_000);
+
+  it('fails start-up with exit code 1 when the workers cannot listen (the port is taken), instead of retrying for ever', async () => {
+    const taken = createServer();
+    await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve));
+    try {
+      const port = String((taken.address() as AddressInfo).port);
+      await expect(startServerProcess('cluster-port-taken', { DATA_DIR: db.dir, DATABASE_URL: db.url, WORKERS: '2', PORT: port }, 120_000)).rejects.toThrow(/exited with 1 during start-up[\s\S]*a worker failed to start/);
+    } finally {
+      taken.close();
+    }
+  }, 180_000);
 
   it('leaves no worker behind when the primary is killed (SIGKILL)', async () => {
     const again = await startServerProcess('cluster-2', { DATA_DIR: db.dir, DATABASE_URL: db.url, WORKERS: '2' });

@@ -40,10 +40,19 @@ export function registerServeCommand(program: Command): void {
       process.on('SIGINT', () => void stop('SIGINT'));
       // A worker whose primary is gone gets no more connections: it finishes what it has and stops.
       if (role === 'worker') process.on('disconnect', () => void stop('primary exited'));
-      // The index is built before listening when it is missing or stale, so the first question is fast.
-      await app.ensureKnowledgeIndex();
-      if (stopping) return;
-      server = await startServer(app);
+      try {
+        // The index is built before listening when it is missing or stale, so the first question is fast.
+        await app.ensureKnowledgeIndex();
+        if (stopping) return;
+        server = await startServer(app);
+      } catch (error) {
+        // The port taken, the index unreadable: start-up failed. Exit (code 1) rather than keep
+        // the background loops running in a process that serves nothing.
+        app.logger.fatal({ err: error }, 'start-up failed');
+        stopping = true;
+        await app.close().catch(() => undefined);
+        process.exit(1);
+      }
       if (role === 'worker') {
         app.logger.info({ url: server.url, slot: process.env.UA_WORKER_SLOT }, 'worker listening');
         reportListening(server.url, app.store.db.description);
