@@ -10,6 +10,7 @@ import { VoteRepository } from './votes.ts';
 import { MemberRepository } from './members.ts';
 import { OutboxRepository } from './outbox.ts';
 import { SessionRepository, TranscriptRepository } from './sessions.ts';
+import { SlackRecords } from './slack-records.ts';
 import { TicketRepository } from './tickets.ts';
 import { ClusterWriteLock } from './write-lock.ts';
 
@@ -36,6 +37,8 @@ export interface Store {
   /** Where members get survey and event reminders. */
   democracyContacts: DemocracyContactRepository;
   tickets: TicketRepository;
+  /** The Slack adapter's own rows (stashed button values, case cards in the staff channel). */
+  slack: SlackRecords;
   /** Runs work in one database transaction. */
   transaction<T>(work: (tx: PrismaTransaction) => Promise<T>): Promise<T>;
   close(): Promise<void>;
@@ -68,6 +71,7 @@ export async function openStore(databaseUrl: string, options: { migrate?: boolea
     events: new EventRepository(db.prisma, db.provider),
     democracyContacts: new DemocracyContactRepository(db.prisma),
     tickets: new TicketRepository(db.prisma),
+    slack: new SlackRecords(db.prisma),
     transaction: (work) => db.prisma.$transaction(work, { timeout: 20_000, maxWait: 20_000 }),
     close: () => db.close(),
   };

@@ -7,7 +7,7 @@ import { conversationKeyOf, type SlackTarget } from './conversation.ts';
 import { formModal, type ModalMetadata } from './modals.ts';
 import { renderReplies, type SlackOutput } from './render-replies.ts';
 import { fill, slackText } from './slack-messages.ts';
-import type { SlackRecords } from './slack-records.ts';
+import type { SlackRecords } from '../../store/slack-records.ts';
 import { ValueStash } from './value-stash.ts';
 
 /** Slack said "ratelimited": nothing from `remaining` was posted; try again after `retryAfterMs`. */

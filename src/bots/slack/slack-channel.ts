@@ -12,7 +12,6 @@ import { registerMemberEvents } from './member-events.ts';
 import { RouteReceiver } from './route-receiver.ts';
 import { SlackSender } from './sender.ts';
 import type { SlackContext } from './slack-context.ts';
-import { SlackRecords } from './slack-records.ts';
 import { registerSlashCommand } from './slash-command.ts';
 import { SlackTurns } from './slack-turns.ts';
 import { SlackStaffCases } from './staff-cases.ts';
@@ -85,7 +84,7 @@ export async function attachSlack(server: HttpServer, app: App): Promise<SlackCh
     app.logger.error({ err: error.message, code: error.code }, 'slack listener failed');
   });
 
-  const records = new SlackRecords(app.store.db.prisma);
+  const records = app.store.slack;
   const directory = new SlackDirectory(client, app.logger);
   const sender = new SlackSender({ client, records, logger: app.logger, publicUrl: app.config.publicUrl, defaultLocale: app.config.defaultLocale });
   const turns = new SlackTurns({ app, directory, sender });

@@ -3,7 +3,7 @@ import type { App } from '../../app.ts';
 import type { SlackConfig } from '../../config.ts';
 import type { SlackDirectory } from './directory.ts';
 import type { SlackSender } from './sender.ts';
-import type { SlackRecords } from './slack-records.ts';
+import type { SlackRecords } from '../../store/slack-records.ts';
 import type { SlackTurns } from './slack-turns.ts';
 
 /** A message written in a case thread of the staff channel. */

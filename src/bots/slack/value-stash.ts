@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { action, parseAction } from '../../core/flow.ts';
 import { LIMITS } from './limits.ts';
-import type { SlackRecords, StashItem } from './slack-records.ts';
+import type { SlackRecords, StashItem } from '../../store/slack-records.ts';
 
 /**
  * Values the adapter itself acts on carry `"a": "slack.<verb>"`; no flow is named "slack", so

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Prisma } from '../../store/database.ts';
+import type { Prisma } from './database.ts';
 
 /** A value kept server-side behind a token (see SlackStash in prisma/schema/slack.prisma). */
 export interface StashItem {
@@ -35,8 +35,9 @@ function toCard(row: CardRow): CaseCard {
 const STASH_TTL_MS = 120 * 24 * 60 * 60 * 1000;
 
 /**
- * The Slack adapter's own rows. Kept beside the adapter rather than in src/store because only
- * the adapter reads them; they use the store's Prisma client and return plain types.
+ * The Slack adapter's own rows: values stashed behind button tokens, and where each case card
+ * was posted in the staff channel. Only the Slack adapter (src/bots/slack) uses them; they live
+ * here because nothing outside src/store touches Prisma.
  */
 export class SlackRecords {
   constructor(private readonly prisma: Prisma) {}
