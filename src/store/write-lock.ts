@@ -48,29 +48,52 @@ function isLockMessage(message: unknown): message is LockMessage {
  */
 export class ClusterWriteLock implements WriteLock {
   readonly #local = new ProcessLock();
-  readonly #waiting = new Map<number, () => void>();
-  readonly #send: (message: LockMessage) => void;
+  readonly #waiting = new Map<number, { grant: () => void; fail: (error: Error) => void }>();
+  readonly #channel: NodeJS.Process;
   #next = 0;
 
   constructor(channel: NodeJS.Process = process) {
     if (!channel.send) throw new Error('ClusterWriteLock needs an IPC channel to the cluster primary');
-    const send = channel.send.bind(channel);
-    this.#send = (message) => void send(message);
+    this.#channel = channel;
     channel.on('message', (message: unknown) => {
       if (!isLockMessage(message) || message.op !== 'granted') return;
-      const grant = this.#waiting.get(message.id);
+      const waiter = this.#waiting.get(message.id);
       this.#waiting.delete(message.id);
-      grant?.();
+      waiter?.grant();
     });
+    // The primary is gone (the worker stops too): nobody will grant the lock any more, so the
+    // writes waiting for it fail rather than hold their requests, and the worker's stop, for ever.
+    channel.on('disconnect', () => {
+      for (const waiter of this.#waiting.values()) waiter.fail(new Error('the cluster primary is gone: no write lock'));
+      this.#waiting.clear();
+    });
+  }
+
+  #send(message: LockMessage): boolean {
+    if (!this.#channel.connected) return false;
+    try {
+      this.#channel.send!(message);
+      return true;
+    } catch {
+      return false; // the channel closed meanwhile: 'disconnect' follows
+    }
   }
 
   async acquire(): Promise<() => void> {
     const releaseLocal = await this.#local.acquire();
     const id = ++this.#next;
-    await new Promise<void>((resolve) => {
-      this.#waiting.set(id, resolve);
-      this.#send({ ua: 'write-lock', op: 'acquire', id });
-    });
+    try {
+      await new Promise<void>((grant, fail) => {
+        this.#waiting.set(id, { grant, fail });
+        if (!this.#send({ ua: 'write-lock', op: 'acquire', id })) {
+          this.#waiting.delete(id);
+          fail(new Error('the cluster primary is gone: no write lock'));
+        }
+      });
+    } catch (error) {
+      releaseLocal();
+      throw error;
+    }
     let released = false;
     return () => {
       if (released) return;
