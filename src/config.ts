@@ -1,6 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { resolve, join } from 'node:path';
 import { z } from 'zod';
+import { providerOf } from './store/provider.ts';
 
 const optionalString = z
   .string()
@@ -223,7 +224,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     knowledgeDir: resolve(e.KNOWLEDGE_DIR ?? './knowledge-base'),
     port: e.PORT,
     host: e.HOST ?? '0.0.0.0',
-    workers: e.WORKERS !== 'auto' ? e.WORKERS : /^postgres/i.test(databaseUrl) ? Math.max(1, Math.min(availableParallelism(), 4)) : 1,
+    workers: e.WORKERS !== 'auto' ? e.WORKERS : providerOf(databaseUrl) === 'postgresql' ? Math.max(1, Math.min(availableParallelism(), 4)) : 1,
     logLevel: e.LOG_LEVEL,
     defaultLocale: e.DEFAULT_LOCALE,
     publicUrl: e.PUBLIC_URL,

@@ -113,8 +113,16 @@ export function processTree(pid: number): number[] {
  * The figures are the worst process's, and `processes` says how many there were.
  */
 export async function serverLoop(pid: number, file: string): Promise<Record<string, number> | undefined> {
-  const tree = processTree(pid);
-  const serving = tree.length > 1 ? tree.slice(1) : tree;
+  // Only `union-assistant` processes have the probe: not, for instance, the esbuild service tsx
+  // starts while it compiles files it has not cached (a child that would never answer).
+  const servers = processTree(pid).filter((p) => {
+    try {
+      return readFileSync(`/proc/${p}/cmdline`, 'utf8').includes('union-assistant.js');
+    } catch {
+      return false; // gone meanwhile
+    }
+  });
+  const serving = servers.length > 1 ? servers.filter((p) => p !== pid) : [pid];
   for (const p of serving) rmSync(`${file}.${p}`, { force: true });
   for (const p of serving) {
     try {

@@ -6,6 +6,9 @@ import BetterSqlite3 from 'better-sqlite3';
 import { PrismaClient as SqliteClient } from '../generated/sqlite/client.ts';
 import { DatabaseUnavailableError, SerialisedSqliteAdapterFactory } from './sqlite-adapter.ts';
 import type { WriteLock } from './write-lock.ts';
+import { providerOf, type DatabaseProvider } from './provider.ts';
+
+export { providerOf, type DatabaseProvider };
 
 /**
  * The Prisma client type the repositories use. The PostgreSQL client is generated from the same
@@ -15,7 +18,6 @@ export type Prisma = SqliteClient;
 /** A transaction client as passed to `prisma.$transaction(async (tx) => …)`. */
 export type PrismaTransaction = Parameters<Parameters<Prisma['$transaction']>[0]>[0];
 
-export type DatabaseProvider = 'sqlite' | 'postgresql';
 
 /** An open database: the Prisma client and what it points at. */
 export interface Database {
@@ -29,9 +31,6 @@ export interface Database {
 
 const migrationsRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../prisma/migrations');
 
-export function providerOf(url: string): DatabaseProvider {
-  return /^postgres(ql)?:\/\//i.test(url) ? 'postgresql' : 'sqlite';
-}
 
 function sqliteFile(url: string): string {
   return url.replace(/^file:/, '');

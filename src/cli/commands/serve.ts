@@ -54,7 +54,8 @@ export function registerServeCommand(program: Command): void {
         process.exit(1);
       }
       if (role === 'worker') {
-        app.logger.info({ url: server.url, slot: process.env.UA_WORKER_SLOT }, 'worker listening');
+        // The logger names the worker (src/core/logger.ts).
+        app.logger.info({ url: server.url }, 'worker listening');
         reportListening(server.url, app.store.db.description);
       } else {
         app.logger.info({ url: server.url, database: app.store.db.description }, 'Union Assistant is listening');
