@@ -1,14 +1,13 @@
 import cluster, { type Worker } from 'node:cluster';
 import type { Logger } from '../core/logger.ts';
-import { WriteLockService } from '../store/write-lock.ts';
 
 /**
  * `serve` with several worker processes on one machine (WORKERS, docs/DEPLOYMENT.md).
  *
  * Why processes: a chat turn is CPU work in JavaScript (the Prisma client, routing, retrieval,
  * the channel SDKs), so one Node.js process serves one core. On SQLite, several processes can
- * share the file because reads run on their own connection and writes take a cluster-wide lock
- * granted by the primary in arrival order (src/store/write-lock.ts); on PostgreSQL the workers
+ * share the file because reads run on their own connection and writes take turns at SQLite's
+ * write lock, tried without blocking (src/store/sqlite-adapter.ts); on PostgreSQL the workers
  * are simply several instances. Everything that must happen once — a ballot, a sign-up, a claim, a
  * scheduled job, a Slack event — is already guarded in the database for several instances
  * (tests/scale), so it holds for workers too.
@@ -18,10 +17,9 @@ import { WriteLockService } from '../store/write-lock.ts';
  *    not race to build it;
  * 2. starts the workers; each listens on the same port (the primary hands out connections in
  *    turn) and reports when it listens; once all have, it logs "Union Assistant is listening";
- * 3. grants the SQLite write lock;
- * 4. replaces a worker that died (after 1 s, longer if it keeps dying soon after starting);
+ * 3. replaces a worker that died (after 1 s, longer if it keeps dying soon after starting);
  *    but a worker that fails before the server was first up fails start-up (exit code 1);
- * 5. on SIGTERM / SIGINT stops the workers gracefully (each finishes its requests) and exits.
+ * 4. on SIGTERM / SIGINT stops the workers gracefully (each finishes its requests) and exits.
  * A worker whose primary is gone (killed) stops as well: it gets no new connections anyway.
  */
 
@@ -82,8 +80,7 @@ export async function runPrimary(options: { workers: number; logger: Logger }): 
     process.exit(prepared ?? 1);
   }
 
-  // 2–4. The workers, the write lock, replacements.
-  const locks = new WriteLockService();
+  // 2–3. The workers, replacements.
   const listening = new Map<number, WorkerMessage>();
   let announced = false;
   let quickDeaths = 0;
@@ -91,7 +88,6 @@ export async function runPrimary(options: { workers: number; logger: Logger }): 
   const start = (slot: number) => {
     const startedAt = Date.now();
     const worker = cluster.fork({ UA_CLUSTER_ROLE: 'worker', UA_WORKER_SLOT: String(slot) });
-    locks.attach(worker);
     worker.on('message', (message: unknown) => {
       const m = message as Partial<WorkerMessage> | null;
       if (m?.ua !== 'listening' || typeof m.url !== 'string') return;

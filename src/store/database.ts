@@ -5,7 +5,6 @@ import { fileURLToPath } from 'node:url';
 import BetterSqlite3 from 'better-sqlite3';
 import { PrismaClient as SqliteClient } from '../generated/sqlite/client.ts';
 import { DatabaseUnavailableError, SerialisedSqliteAdapterFactory } from './sqlite-adapter.ts';
-import type { WriteLock } from './write-lock.ts';
 import { providerOf, type DatabaseProvider } from './provider.ts';
 
 export { providerOf, type DatabaseProvider };
@@ -156,17 +155,16 @@ export function isDatabaseUnavailable(error: unknown): boolean {
 const ERROR_FORMAT = 'minimal' as const;
 
 /**
- * Opens the database named by `url` (a SQLite file URL or path, or a postgres:// URL).
- * `writeLock`: who may write to a SQLite file next (src/store/write-lock.ts); by default this
- * process alone. PostgreSQL locks rows itself.
+ * Opens the database named by `url` (a SQLite file URL or path, or a postgres:// URL). Several
+ * processes may open one SQLite file: they take turns at its write lock (src/store/sqlite-adapter.ts).
  */
-export async function openDatabase(url: string, options: { writeLock?: WriteLock } = {}): Promise<Database> {
+export async function openDatabase(url: string): Promise<Database> {
   const provider = providerOf(url);
   let prisma: Prisma;
   if (provider === 'sqlite') {
     const file = sqliteFile(url);
     if (file !== ':memory:') mkdirSync(dirname(resolve(file)), { recursive: true });
-    prisma = new SqliteClient({ adapter: new SerialisedSqliteAdapterFactory(file, { writeLock: options.writeLock }), errorFormat: ERROR_FORMAT });
+    prisma = new SqliteClient({ adapter: new SerialisedSqliteAdapterFactory(file), errorFormat: ERROR_FORMAT });
   } else {
     // Loaded only for PostgreSQL deployments: the second generated client costs start-up time.
     const [{ PrismaPg }, { PrismaClient: PostgresClient }] = await Promise.all([import('@prisma/adapter-pg'), import('../generated/postgresql/client.ts')]);

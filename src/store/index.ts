@@ -1,6 +1,6 @@
 import { AnswerRepository } from './answers.ts';
 import { AuditLog } from './audit.ts';
-import { openDatabase, migrate, providerOf, type Database, type PrismaTransaction } from './database.ts';
+import { openDatabase, migrate, type Database, type PrismaTransaction } from './database.ts';
 import { JobRepository } from './jobs.ts';
 import { DemocracyContactRepository } from './democracy-contacts.ts';
 import { EventRepository } from './events.ts';
@@ -12,7 +12,6 @@ import { OutboxRepository } from './outbox.ts';
 import { SessionRepository, TranscriptRepository } from './sessions.ts';
 import { SlackRecords } from './slack-records.ts';
 import { TicketRepository } from './tickets.ts';
-import { ClusterWriteLock } from './write-lock.ts';
 
 export type { Database, PrismaTransaction } from './database.ts';
 
@@ -51,9 +50,7 @@ export interface Store {
 export async function openStore(databaseUrl: string, options: { migrate?: boolean; clusterWorker?: boolean } = {}): Promise<Store> {
   // A cluster worker's primary had the migrations applied before starting it (src/server/cluster.ts).
   if (options.migrate !== false && !options.clusterWorker) await migrate(databaseUrl);
-  // Workers share a SQLite file's one write lock, granted by the primary; PostgreSQL locks rows itself.
-  const shared = options.clusterWorker && providerOf(databaseUrl) === 'sqlite';
-  const db = await openDatabase(databaseUrl, { writeLock: shared ? new ClusterWriteLock() : undefined });
+  const db = await openDatabase(databaseUrl);
   return {
     db,
     members: new MemberRepository(db.prisma),

@@ -4,7 +4,7 @@ import type {
   SqlMigrationAwareDriverAdapterFactory,
   Transaction,
 } from '@prisma/driver-adapter-utils';
-import { ProcessLock, type WriteLock } from './write-lock.ts';
+import { ProcessLock } from './write-lock.ts';
 
 /**
  * The database stayed busy or could not be reached within the time a request may wait. The
@@ -24,12 +24,21 @@ export class DatabaseUnavailableError extends Error {
  */
 const WAIT_MS = 10_000;
 /**
- * SQLite's own busy wait (better-sqlite3's `timeout`) is synchronous: it blocks the event loop.
- * With 10 s here, while another process held the write lock the whole server froze — no
- * /healthz, no Slack acknowledgement — for 10 s per queued statement, one after the other. It is
- * kept short, and the waiting is done in `BusyEpisode.retry`, asynchronously, between retries (issue 9).
+ * SQLite's own busy wait (better-sqlite3's `timeout`) is off: it is synchronous, and blocks the
+ * event loop while it sleeps. With 10 s there, while another process held the write lock the
+ * whole server froze — no /healthz, no Slack acknowledgement — for 10 s per queued statement.
+ * With 25 ms, two cluster workers each slept through the other's transactions instead of
+ * serving their other requests. A busy statement fails at once and `BusyEpisode.retry` tries it
+ * again after a short asynchronous pause (issue 9).
  */
-const BUSY_TIMEOUT_MS = 25;
+const BUSY_TIMEOUT_MS = 0;
+/**
+ * The pauses between attempts while the database is busy: short at first, because a
+ * transaction of another worker holds the lock for ~2 ms (bench/load.ts), then longer, for a
+ * long write (a CLI import, a migration) that may take seconds.
+ */
+const FIRST_PAUSE_MS = 1;
+const LONGEST_PAUSE_MS = 50;
 
 function isBusy(error: unknown): boolean {
   const cause = (error as { cause?: { originalCode?: unknown } } | undefined)?.cause;
@@ -38,29 +47,30 @@ function isBusy(error: unknown): boolean {
 }
 
 /**
- * One busy episode of a connection: since when the database has been found busy, and when last.
- * A statement retries until the episode is `WAIT_MS` old, so the first ones wait up to that long
- * and those queued behind them then fail at once, rather than each waiting `WAIT_MS` in turn.
+ * One busy episode of a connection: since when its statements have been found busy without one
+ * getting through. A statement retries until the episode is `WAIT_MS` old, so the first ones
+ * wait up to that long and those queued behind them then fail at once, rather than each waiting
+ * `WAIT_MS` in turn. A statement that gets through ends the episode: cluster workers find each
+ * other's transactions in the way all the time, and that is no outage.
  */
 class BusyEpisode {
-  #since = 0;
-  #last = 0;
+  #since: number | undefined;
   /** Records a busy answer; returns for how long the database has been busy. */
-  note(now: number): number {
-    // Statements retry at least every 250 ms while it lasts: a longer gap is a new episode.
-    if (now - this.#last > 1_000) this.#since = now;
-    this.#last = now;
+  #note(now: number): number {
+    this.#since ??= now;
     return now - this.#since;
   }
 
   /** Runs `fn` again while SQLite says busy (a busy statement did not apply), for as long as the episode allows. */
   async retry<R>(fn: () => Promise<R> | R): Promise<R> {
-    for (let pause = 10; ; pause = Math.min(pause * 2, 250)) {
+    for (let pause = FIRST_PAUSE_MS; ; pause = Math.min(pause * 1.5, LONGEST_PAUSE_MS)) {
       try {
-        return await fn();
+        const result = await fn();
+        this.#since = undefined;
+        return result;
       } catch (error) {
         if (!isBusy(error)) throw error;
-        if (this.note(Date.now()) + pause > WAIT_MS) throw new DatabaseUnavailableError('another process held the SQLite write lock too long');
+        if (this.#note(Date.now()) + pause > WAIT_MS) throw new DatabaseUnavailableError('another process held the SQLite write lock too long');
         await new Promise((resolve) => setTimeout(resolve, pause));
       }
     }
@@ -79,12 +89,19 @@ class BusyEpisode {
  *   open, and so silently joins (and may be rolled back with) it. Before reads had their own
  *   connection, every read waited for the open transaction too.
  *
- * `lock` is this process's (`ProcessLock`) or, in a cluster of `serve` workers, the cluster's
- * (`ClusterWriteLock`, granted by the primary), so that processes queue for the file instead of
- * polling it.
+ * `lock` queues this process's writes. Between processes — the workers of `serve`
+ * (src/server/cluster.ts), a CLI command — SQLite's file lock decides: `BEGIN IMMEDIATE` is tried
+ * without blocking, and while another process holds the lock it is tried again after a pause of
+ * 1 ms, growing (`BusyEpisode`). Why not a lock granted by the cluster primary, in arrival order
+ * (what this was until 2026-11-27): a grant is a message that the worker reads only when its
+ * event loop comes round, and the lock stayed held, idle, meanwhile. At 100 members on two
+ * workers that held each transaction's lock for 5.8 ms and served 149 turns/s; SQLite's own lock,
+ * held from `BEGIN IMMEDIATE` to `COMMIT` only, served 208 (bench/load.ts, docs/RELIABILITY.md).
  */
-function serialise(adapter: SqlDriverAdapter, connection: { prepare(sql: string): Statement }, lock: WriteLock, reads?: { adapter: SqlDriverAdapter; connection: { prepare(sql: string): Statement } }): SqlDriverAdapter {
+function serialise(adapter: SqlDriverAdapter, connection: { prepare(sql: string): Statement }, lock: ProcessLock, reads?: { adapter: SqlDriverAdapter; connection: { prepare(sql: string): Statement } }): SqlDriverAdapter {
+  // Separate episodes: reads that get through say nothing about the write lock.
   const busy = new BusyEpisode();
+  const readsBusy = new BusyEpisode();
   const locked =
     <A extends unknown[], R>(fn: (...args: A) => Promise<R>, retry = true) =>
     async (...args: A): Promise<R> => {
@@ -103,7 +120,7 @@ function serialise(adapter: SqlDriverAdapter, connection: { prepare(sql: string)
     // Whether a statement only reads, from SQLite itself (`readonly`: it changes nothing; an
     // INSERT … RETURNING returns rows but is not read-only).
     const readOnly = (sql: string) => reads.connection.prepare(sql).readonly;
-    wrapper.queryRaw = (query) => (readOnly(query.sql) ? busy.retry(() => read(query)) : write(query));
+    wrapper.queryRaw = (query) => (readOnly(query.sql) ? readsBusy.retry(() => read(query)) : write(query));
     wrapper.dispose = async () => {
       await reads.adapter.dispose();
       await adapter.dispose();
@@ -213,20 +230,18 @@ function connectionOf(adapter: SqlDriverAdapter): { prepare(sql: string): Statem
 }
 
 /**
- * The SQLite driver adapter: reads on their own connection, writes one at a time under the
- * write lock (see `serialise`). `writeLock`: the cluster's, in a `serve` worker; by default
- * this process's. A `:memory:` database is one connection's own, so it has no read connection.
+ * The SQLite driver adapter: reads on their own connection, writes one at a time (see
+ * `serialise`). A `:memory:` database is one connection's own, so it has no read connection.
  */
 export class SerialisedSqliteAdapterFactory implements SqlMigrationAwareDriverAdapterFactory {
   readonly provider = 'sqlite' as const;
   readonly adapterName: string;
   readonly #inner: PrismaBetterSqlite3;
   readonly #reads: PrismaBetterSqlite3 | undefined;
-  readonly #lock: WriteLock;
-  constructor(file: string, options: { writeLock?: WriteLock } = {}) {
+  readonly #lock = new ProcessLock();
+  constructor(file: string) {
     this.#inner = new PrismaBetterSqlite3({ url: file, timeout: BUSY_TIMEOUT_MS });
     this.#reads = file === ':memory:' ? undefined : new PrismaBetterSqlite3({ url: file, timeout: BUSY_TIMEOUT_MS });
-    this.#lock = options.writeLock ?? new ProcessLock();
     this.adapterName = this.#inner.adapterName;
   }
   async connect(): Promise<SqlDriverAdapter> {
