@@ -6,6 +6,7 @@ import type { Logger } from './logger.ts';
 import { replies as validate, replyToPlainText, type Reply, type ReplyInput } from './reply.ts';
 import { messages } from './messages.ts';
 import type { Store } from '../store/index.ts';
+import { isUniqueViolation } from '../store/index.ts';
 
 /**
  * Checked before anything else on every message. Returns a turn when the message needs a safety
@@ -35,10 +36,6 @@ export interface AssistantOptions {
   defaultLocale?: Locale;
   /** Attempts for a turn that lost an optimistic-concurrency race. */
   maxAttempts?: number;
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && (error as { code?: string }).code === 'P2002';
 }
 
 /**

@@ -14,6 +14,7 @@ import { SlackRecords } from './slack-records.ts';
 import { TicketRepository } from './tickets.ts';
 
 export type { Database, PrismaTransaction } from './database.ts';
+export { isUniqueViolation } from './errors.ts';
 
 /** Every repository over one database. Nothing outside src/store imports Prisma. */
 export interface Store {

@@ -1,9 +1,6 @@
 import type { Prisma, PrismaTransaction } from './database.ts';
 import { newId } from './ids.ts';
-
-function isUniqueViolation(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && (error as { code?: string }).code === 'P2002';
-}
+import { isUniqueViolation } from './errors.ts';
 
 /** A job claimed for running. */
 export interface ClaimedJob {

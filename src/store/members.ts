@@ -4,6 +4,7 @@ import type { PlatformIdentity } from '../core/inbound.ts';
 import type { Prisma } from './database.ts';
 import { parseCsv } from './csv.ts';
 import { newId } from './ids.ts';
+import { isUniqueViolation } from './errors.ts';
 
 export const ROLES = ['member', 'staff', 'counsellor', 'editor', 'admin'] as const;
 export const RoleSchema = z.enum(ROLES);
@@ -289,7 +290,7 @@ export class MemberRepository {
         row = await this.prisma.identity.create({ data: { id: newId(), ...key, displayName: identity.displayName ?? null }, include: { member: true } });
       } catch (error) {
         // First contact arriving twice at once: the other request created it; use that row.
-        if ((error as { code?: string }).code !== 'P2002') throw error;
+        if (!isUniqueViolation(error)) throw error;
         row = await this.prisma.identity.findUniqueOrThrow({ where: { channel_tenant_externalId: key }, include: { member: true } });
       }
     }

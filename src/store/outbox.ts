@@ -3,6 +3,7 @@ import type { Channel } from '../core/inbound.ts';
 import { ReplySchema, type Reply, type ReplyInput } from '../core/reply.ts';
 import type { Prisma, PrismaTransaction } from './database.ts';
 import { newId } from './ids.ts';
+import { isUniqueViolation } from './errors.ts';
 
 /** A message waiting for (or past) delivery. */
 export interface OutboundMessage {
@@ -15,10 +16,6 @@ export interface OutboundMessage {
 }
 
 const RepliesJson = z.array(ReplySchema);
-
-function isUniqueViolation(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && (error as { code?: string }).code === 'P2002';
-}
 
 /**
  * What a delivered message — or one given up — keeps of its replies: nothing. Nothing reads a

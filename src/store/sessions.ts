@@ -5,6 +5,7 @@ import type { Channel } from '../core/inbound.ts';
 import type { Locale } from '../core/locale.ts';
 import type { Prisma, PrismaTransaction } from './database.ts';
 import { newId } from './ids.ts';
+import { isUniqueViolation } from './errors.ts';
 
 /** The part of a session a flow owns while it is active. */
 export const ActiveFlowSchema = z.object({ name: z.string().min(1), state: z.unknown() });
@@ -80,7 +81,7 @@ export class SessionRepository {
         row = await this.prisma.conversationSession.create({ data: { id: newId(), channel, key, locale } });
       } catch (error) {
         // Two first messages at once: the other created the session; both turns then race on its version.
-        if ((error as { code?: string }).code !== 'P2002') throw error;
+        if (!isUniqueViolation(error)) throw error;
         row = await this.prisma.conversationSession.findUniqueOrThrow({ where });
       }
     }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Prisma } from './database.ts';
+import { isUniqueViolation } from './errors.ts';
 
 /** A value kept server-side behind a token (see SlackStash in prisma/schema/slack.prisma). */
 export interface StashItem {
@@ -65,7 +66,7 @@ export class SlackRecords {
       await this.prisma.slackCaseCard.create({ data: { ticketId, channel, ts: `pending:${ticketId}` } });
       return true;
     } catch (error) {
-      if ((error as { code?: string }).code === 'P2002') return false;
+      if (isUniqueViolation(error)) return false;
       throw error;
     }
   }

@@ -3,12 +3,9 @@ import { AppError } from '../core/errors.ts';
 import { ballotReceiptHash, newReceiptCode, ownerCheck } from '../democracy/receipt.ts';
 import type { DatabaseProvider, Prisma, PrismaTransaction } from './database.ts';
 import { newId } from './ids.ts';
+import { isUniqueViolation } from './errors.ts';
 
 const ChoicesJson = z.array(z.string());
-
-function isUniqueViolation(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && (error as { code?: string }).code === 'P2002';
-}
 
 /** The voter already has a ballot in this vote. */
 export const alreadyVoted = () => new AppError('conflict', 'this member has already voted', { reason: 'already-voted' });

@@ -10,16 +10,13 @@ import { LIMITS } from './limits.ts';
 import { truncate } from './mrkdwn.ts';
 import type { SlackContext, StaffCases, StaffThreadMessage } from './slack-context.ts';
 import { fill } from './slack-messages.ts';
+import { isUniqueViolation } from '../../store/index.ts';
 
 const CaseActionSchema = z.object({ a: z.literal('slack.case'), op: z.enum(['claim', 'close', 'reassign', 'reopen']), id: z.string().min(1).max(40) });
 const REASSIGN_CALLBACK = 'ua-reassign';
 const ReassignMetadata = z.object({ id: z.string().min(1).max(40) });
 const ReassignState = z.object({ to: z.object({ v: z.object({ selected_user: z.string().nullish() }) }) });
 const NOTE = /^\s*(?:note|备注|內部備註|内部备注)\s*[:：]\s*/i;
-
-function isUniqueViolation(error: unknown): boolean {
-  return (error as { code?: string } | undefined)?.code === 'P2002';
-}
 
 /**
  * The staff side in Slack: every case appears as a card in SLACK_STAFF_CHANNEL (case-sync.ts);

@@ -9,6 +9,7 @@ import { eventOf, type TicketEvent, type TicketEventListener } from './ticket-ev
 import type { TicketUpkeep } from './ticket-upkeep.ts';
 import { detailOf, summaryOf, type TicketDetailView, type TicketSummaryView } from './ticket-views.ts';
 import { fill, texts } from './texts.ts';
+import { isUniqueViolation } from '../../store/index.ts';
 
 const MessageText = z.string().trim().min(1, 'the message is empty').max(4000, 'the message is longer than 4000 characters');
 
@@ -20,10 +21,6 @@ interface Plan {
   details?: Record<string, unknown>;
   /** More writes once the change is in (entries, outbox, jobs), in the same transaction. */
   write?: (tx: PrismaTransaction, updated: Ticket) => Promise<void>;
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && (error as { code?: string }).code === 'P2002';
 }
 
 /**
