@@ -40,6 +40,9 @@ export interface IdentityView {
 
 const RolesJson = z.array(RoleSchema);
 
+/** An identity joined with its member's columns (all null when it is not linked). */
+type IdentityMemberRow = Omit<IdentityView, 'channel'> & { channel: string } & { [K in keyof Omit<MemberRow, 'id'>]: MemberRow[K] | null };
+
 type MemberRow = {
   id: string;
   name: string;
@@ -284,6 +287,17 @@ export class MemberRepository {
    */
   async resolveIdentity(identity: PlatformIdentity): Promise<{ identity: IdentityView; member?: Member }> {
     const key = { channel: identity.channel, tenant: identity.tenant, externalId: identity.externalId };
+    // Every turn starts here: the usual case, a known identity, is one raw statement
+    // (docs/DATABASE.md, "Raw statements"); the rest goes through the model API below.
+    const [known] = await this.prisma.$queryRaw<IdentityMemberRow[]>`SELECT i."id", i."channel", i."tenant", i."externalId", i."displayName", i."memberId", m."name", m."employeeNumber", m."department", m."email", m."status", m."roles", m."locale" FROM "Identity" i LEFT JOIN "Member" m ON m."id" = i."memberId" WHERE i."channel" = ${key.channel} AND i."tenant" = ${key.tenant} AND i."externalId" = ${key.externalId}`;
+    if (known && (known.memberId || !identity.email)) {
+      const { memberId } = known;
+      return {
+        identity: { id: known.id, channel: known.channel as IdentityView['channel'], tenant: known.tenant, externalId: known.externalId, displayName: known.displayName, memberId },
+        // A member row whose id the identity names; `name` is never null in a member row.
+        member: memberId && known.name !== null ? toMember({ ...(known as MemberRow), id: memberId }) : undefined,
+      };
+    }
     let row = await this.prisma.identity.findUnique({ where: { channel_tenant_externalId: key }, include: { member: true } });
     if (!row) {
       try {

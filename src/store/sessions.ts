@@ -37,8 +37,11 @@ function parseState(json: string): SessionState {
   }
 }
 
-/** A session row as cached between turns: the state stays JSON so that no caller shares objects. */
-interface CachedSession {
+/**
+ * A session row as a turn reads it, and as cached between turns: the state stays JSON so that no
+ * caller shares objects.
+ */
+interface SessionRow {
   id: string;
   state: string;
   locale: string;
@@ -61,7 +64,7 @@ const cacheKey = (channel: Channel, key: string) => `${channel}\u0000${key}`;
  * stale and most turns would run twice.
  */
 export class SessionRepository {
-  readonly #cache: Map<string, CachedSession> | undefined;
+  readonly #cache: Map<string, SessionRow> | undefined;
 
   constructor(
     private readonly prisma: Prisma,
@@ -75,7 +78,8 @@ export class SessionRepository {
     const cached = this.#cache?.get(cacheKey(channel, key));
     if (cached) return { id: cached.id, channel, key, state: parseState(cached.state), locale: cached.locale === 'en' ? 'en' : 'zh-CN', version: cached.version };
     const where = { channel_key: { channel, key } };
-    let row = await this.prisma.conversationSession.findUnique({ where });
+    // Raw on a chat turn's path (docs/DATABASE.md, "Raw statements").
+    let [row] = await this.prisma.$queryRaw<SessionRow[]>`SELECT "id", "state", "locale", "version" FROM "ConversationSession" WHERE "channel" = ${channel} AND "key" = ${key}`;
     if (!row) {
       try {
         row = await this.prisma.conversationSession.create({ data: { id: newId(), channel, key, locale } });
@@ -95,11 +99,10 @@ export class SessionRepository {
    */
   async save(tx: PrismaTransaction, session: Session, state: SessionState, locale: Locale, reference?: string): Promise<number> {
     const json = JSON.stringify(SessionStateSchema.parse(state));
-    const result = await tx.conversationSession.updateMany({
-      where: { id: session.id, version: session.version },
-      data: { state: json, locale, version: { increment: 1 }, ...(reference ? { reference } : {}) },
-    });
-    if (result.count !== 1) {
+    // Raw on a chat turn's path (docs/DATABASE.md, "Raw statements"). `reference`, when the
+    // channel sent none, stays as it was.
+    const count = await tx.$executeRaw`UPDATE "ConversationSession" SET "state" = ${json}, "locale" = ${locale}, "version" = "version" + 1, "reference" = COALESCE(${reference ?? null}, "reference"), "updatedAt" = ${new Date()} WHERE "id" = ${session.id} AND "version" = ${session.version}`;
+    if (count !== 1) {
       this.forget(session.channel, session.key);
       throw new AppError('concurrent_update', 'the conversation changed while this turn was running');
     }
@@ -120,12 +123,15 @@ export class SessionRepository {
 
   /** Whether a platform event (retried delivery) was already handled. */
   async isProcessed(eventKey: string): Promise<boolean> {
-    return (await this.prisma.processedEvent.findUnique({ where: { id: eventKey } })) !== null;
+    // Raw on a chat turn's path (docs/DATABASE.md, "Raw statements").
+    const rows = await this.prisma.$queryRaw<{ id: string }[]>`SELECT "id" FROM "ProcessedEvent" WHERE "id" = ${eventKey}`;
+    return rows.length > 0;
   }
 
-  /** Marks a platform event handled; a second mark of the same key fails the transaction (P2002). */
+  /** Marks a platform event handled; a second mark of the same key fails the transaction (`isUniqueViolation`). */
   async markProcessed(tx: PrismaTransaction, eventKey: string): Promise<void> {
-    await tx.processedEvent.create({ data: { id: eventKey } });
+    // Raw on a chat turn's path (docs/DATABASE.md, "Raw statements").
+    await tx.$executeRaw`INSERT INTO "ProcessedEvent" ("id", "createdAt") VALUES (${eventKey}, ${new Date()})`;
   }
 
   /** The channel's stored reference for a conversation (to message it later), if any. */

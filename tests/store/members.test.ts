@@ -82,4 +82,26 @@ describe.each(providers)('member roster on %s', (provider) => {
     expect(byEmail.member?.employeeNumber).toBe('E004');
     await expect(store.members.link({ channel: 'cli', tenant: '', externalId: 'x' }, 'E999')).rejects.toThrow(/no member/);
   });
+
+  // A known identity is resolved by one raw statement (src/store/members.ts): it must give what
+  // the model API gives, and see roster changes at once.
+  it('resolves a known identity exactly as the roster says, on every turn', async () => {
+    await open();
+    await store.members.importCsv(csv);
+    await store.members.link({ channel: 'slack', tenant: 'T1', externalId: 'U2', displayName: 'Li' }, 'E002');
+    const resolved = await store.members.resolveIdentity({ channel: 'slack', tenant: 'T1', externalId: 'U2', email: 'someone.else@example.com' });
+    expect(resolved.member).toEqual(await store.members.getByEmployeeNumber('E002'));
+    expect(resolved.member).toEqual({ id: expect.any(String), name: '李四', employeeNumber: 'E002', department: '研发部', email: 'li@example.com', status: 'member', roles: ['member', 'staff', 'counsellor'], locale: null });
+    expect(resolved.identity).toMatchObject({ channel: 'slack', tenant: 'T1', externalId: 'U2', memberId: resolved.member!.id });
+    // Same external id in another workspace: another identity.
+    expect((await store.members.resolveIdentity({ channel: 'slack', tenant: 'T2', externalId: 'U2' })).member).toBeUndefined();
+    // The roster changes (suspended, roles taken away): the next turn sees it.
+    await store.members.importCsv(['name,employee_number,department,email,status,roles', '李四,E002,研发部,li@example.com,suspended,'].join('\n'));
+    expect((await store.members.resolveIdentity({ channel: 'slack', tenant: 'T1', externalId: 'U2' })).member).toMatchObject({ status: 'suspended', roles: ['member'] });
+    // A known but unlinked identity whose verified email matches is linked on its next turn.
+    await store.members.resolveIdentity({ channel: 'teams', tenant: 'tenant', externalId: 'aad-2' });
+    const later = await store.members.resolveIdentity({ channel: 'teams', tenant: 'tenant', externalId: 'aad-2', email: 'zhang@example.com' });
+    expect(later.member?.employeeNumber).toBe('E001');
+    expect((await store.members.resolveIdentity({ channel: 'teams', tenant: 'tenant', externalId: 'aad-2' })).identity.memberId).toBe(later.member!.id);
+  });
 });

@@ -27,6 +27,8 @@ describe.each(providers)('conversation transcripts on %s', (provider) => {
         { author: 'assistant', text: 'Are you safe right now?', sensitive: true },
       ]),
     );
+    // A turn's lines are stamped a millisecond apart from its start: the next write comes later.
+    await new Promise((resolve) => setTimeout(resolve, 10));
     await store.transcripts.append(store.db.prisma, session.id, [{ author: 'staff', text: 'later', sensitive: false }]);
     const lines = await store.transcripts.recent(session.id);
     expect(lines.map((l) => [l.author, l.text, l.sensitive])).toEqual([
