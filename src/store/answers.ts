@@ -25,9 +25,8 @@ export class AnswerRepository {
     // Psychological questions are personal: count them, never keep their words for editors.
     // Cut at 2000 code units without leaving half a surrogate pair (Prisma refuses a lone surrogate).
     const question = answer.kind === 'psych' ? null : answer.question.slice(0, 2000).replace(/[\uD800-\uDBFF]$/, '');
-    await tx.answerRecord.create({
-      data: { ...answer, question, citations: JSON.stringify(answer.citations), memberId: answer.memberId ?? null },
-    });
+    // Raw on a chat turn's path: every question writes one (docs/DATABASE.md, "Raw statements").
+    await tx.$executeRaw`INSERT INTO "AnswerRecord" ("id", "kind", "question", "locale", "confidence", "lowConfidence", "citations", "channel", "memberId", "createdAt") VALUES (${answer.id}, ${answer.kind}, ${question}, ${answer.locale}, ${answer.confidence}, ${answer.lowConfidence}, ${JSON.stringify(answer.citations)}, ${answer.channel}, ${answer.memberId ?? null}, ${new Date()})`;
   }
 
   /** Rates an answer; only the member it was given to can (checked by the caller). Idempotent. */

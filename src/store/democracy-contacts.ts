@@ -24,11 +24,10 @@ export class DemocracyContactRepository {
   constructor(private readonly prisma: Prisma) {}
 
   async record(tx: PrismaTransaction | Prisma, memberId: string, contact: ContactView): Promise<void> {
-    await tx.democracyContact.upsert({
-      where: { memberId },
-      create: { memberId, channel: contact.channel, conversationKey: contact.conversationKey, locale: contact.locale },
-      update: { channel: contact.channel, conversationKey: contact.conversationKey, locale: contact.locale },
-    });
+    // Raw on a chat turn's path: every survey, vote and event turn records where the member is
+    // (docs/DATABASE.md, "Raw statements"). The same upsert syntax on SQLite and PostgreSQL.
+    const now = new Date();
+    await tx.$executeRaw`INSERT INTO "DemocracyContact" ("memberId", "channel", "conversationKey", "locale", "updatedAt") VALUES (${memberId}, ${contact.channel}, ${contact.conversationKey}, ${contact.locale}, ${now}) ON CONFLICT ("memberId") DO UPDATE SET "channel" = ${contact.channel}, "conversationKey" = ${contact.conversationKey}, "locale" = ${contact.locale}, "updatedAt" = ${now}`;
   }
 
   /** Contacts of several members; members who cannot be reached are absent from the map. */
