@@ -2,7 +2,10 @@ import { Writable } from 'node:stream';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createLogger } from '../../src/core/logger.ts';
 import type { Reply } from '../../src/core/reply.ts';
+import { startServer } from '../../src/server/serve.ts';
 import { testApp } from '../helpers/app.ts';
+import { emulatorMessage, postActivity } from '../teams/activities.ts';
+import { FakeBotConnector } from '../teams/fake-bot-connector.ts';
 import { MODEL_MARK, startMisbehavingOpenAI, type Fault, type MisbehavingOpenAI } from './misbehaving-openai.ts';
 
 /**
@@ -147,5 +150,30 @@ describe('model endpoint faults through a full turn', () => {
     expect(logs).not.toContain('撑不住');
     expect(logs).not.toContain('double wages');
     expect(logs).not.toContain('sk-fault-test-secret');
+  });
+});
+
+describe('Teams while a turn waits for the model', () => {
+  it('shows "typing…" only once the turn has taken a second, and never after the answer', async () => {
+    const connector = await new FakeBotConnector().start();
+    const server = await startServer(app, { port: 0, host: '127.0.0.1' });
+    try {
+      // Every call to the model hangs until the timeout (1 s each): the turn takes seconds.
+      fake.chat = 'hang';
+      fake.embeddings = 'hang';
+      const sent = Date.now();
+      expect((await postActivity(server.url, emulatorMessage(connector.url, `${QUESTION}！`))).status).toBe(200);
+      const calls = connector.calls.filter((c) => c.method === 'POST');
+      const types = calls.map((c) => c.body?.type);
+      expect(types[0]).toBe('typing');
+      // Not at once: a turn that is done within a second shows none.
+      expect(calls[0]!.receivedAt - sent).toBeGreaterThanOrEqual(950);
+      expect(types.filter((t) => t === 'message').length).toBeGreaterThan(0);
+      expect(types.lastIndexOf('typing')).toBeLessThan(types.indexOf('message'));
+      expect(connector.posted().map((a) => JSON.stringify(a)).join('\n')).toContain('第八十二条');
+    } finally {
+      await server.close();
+      await connector.close();
+    }
   });
 });

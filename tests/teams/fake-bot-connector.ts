@@ -13,6 +13,8 @@ export interface ConnectorCall {
   responseId?: string;
   /** The status the fake answered with. */
   status?: number;
+  /** When the fake received it (Date.now()). */
+  receivedAt: number;
 }
 
 /** A Teams member as `GET /v3/conversations/{id}/members/{userId}` returns it. */
@@ -94,6 +96,7 @@ export class FakeBotConnector {
       activityId: parts[3] === 'activities' ? parts[4] : undefined,
       authorization: req.headers.authorization,
       body: raw ? (JSON.parse(raw) as Record<string, unknown>) : undefined,
+      receivedAt: Date.now(),
     };
     const answer = this.#answer(call, parts);
     const body = answer.body as { id?: unknown } | undefined;

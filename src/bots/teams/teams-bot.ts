@@ -49,6 +49,36 @@ const ExecuteValueSchema = z.object({ action: z.object({ type: z.string(), verb:
 
 const INVOKE_MESSAGE = 'application/vnd.microsoft.activity.message';
 
+/**
+ * "Typing…" is shown only for a turn still running after `TYPING_DELAY_MS`, and again every
+ * `TYPING_PERIOD_MS` (Teams drops the indicator after a few seconds). Why not at once, as this did
+ * until 2026-11-27: the indicator is a call to the Bot Connector that the turn awaited before
+ * doing anything, a round trip to Microsoft added to every answer, and most turns (the offline
+ * answerer, buttons) are done in well under a second. The delay is what botbuilder's own
+ * ShowTypingMiddleware does (500 ms there); a second keeps it off turns that are merely queued
+ * behind others under load. A model answer that takes seconds still shows it.
+ */
+const TYPING_DELAY_MS = 1_000;
+const TYPING_PERIOD_MS = 3_000;
+
+/** Starts showing "typing…" after TYPING_DELAY_MS; the returned function stops it and waits for an indicator in flight. */
+function typingWhileSlow(context: TurnContext): () => Promise<void> {
+  let sending: Promise<unknown> = Promise.resolve();
+  let timer: NodeJS.Timeout | undefined;
+  const show = (after: number) => {
+    timer = setTimeout(() => {
+      // A lost indicator is no failure of the turn.
+      sending = context.sendActivity({ type: 'typing' }).catch(() => undefined);
+      show(TYPING_PERIOD_MS);
+    }, after);
+  };
+  show(TYPING_DELAY_MS);
+  return async () => {
+    clearTimeout(timer);
+    await sending;
+  };
+}
+
 /** The audience of tokens for the Bot Connector in the public cloud. */
 const BOT_FRAMEWORK_AUDIENCE = 'https://api.botframework.com';
 
@@ -149,9 +179,14 @@ export class TeamsBot {
         else await context.sendActivity({ type: 'message', text: teamsTexts.casesUnavailable[locale] });
         return;
       }
-      // Answers can take a few seconds: show that the bot is on it.
-      await context.sendActivity({ type: 'typing' });
-      const outcome = await this.#handle(context, activity, { type: 'message', text: command.text });
+      // Answers through a model can take a few seconds: then show that the bot is on it.
+      const stopTyping = typingWhileSlow(context);
+      let outcome: TurnOutcome;
+      try {
+        outcome = await this.#handle(context, activity, { type: 'message', text: command.text });
+      } finally {
+        await stopTyping();
+      }
       await this.#send(context, activity, outcome.replies, outcome.locale);
     } catch (error) {
       await this.#failed(context, activity, error);
