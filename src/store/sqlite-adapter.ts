@@ -188,40 +188,70 @@ interface Statement {
 /** How many distinct SQL texts keep their prepared statement (Prisma's queries are few shapes). */
 const STATEMENT_CACHE_SIZE = 500;
 
+/** What `prepare(sql)` hands the adapter: the cached statement, bound at run time. */
+class CachedStatement {
+  readonly reader: boolean;
+  readonly readonly: boolean;
+  constructor(readonly statement: Statement) {
+    this.reader = statement.reader;
+    this.readonly = statement.readonly;
+  }
+  /** `prepare("BEGIN").run()`: no arguments. */
+  run(): unknown {
+    return this.statement.run();
+  }
+  bind(args: unknown[]): BoundStatement {
+    return new BoundStatement(this.statement, args);
+  }
+}
+
+/** A cached statement with one query's arguments (better-sqlite3's own `bind` is once per statement). */
+class BoundStatement {
+  readonly reader: boolean;
+  constructor(
+    readonly statement: Statement,
+    readonly args: unknown[],
+  ) {
+    this.reader = statement.reader;
+  }
+  run(): unknown {
+    return this.statement.run(this.args);
+  }
+  columns(): unknown[] {
+    return this.statement.columns();
+  }
+  raw(): this {
+    return this;
+  }
+  all(): unknown[] {
+    return this.statement.raw(true).all(this.args);
+  }
+}
+
 /**
  * Prepared-statement reuse. Why: the Prisma adapter (6.19, and still 7.10) calls
  * `db.prepare(sql).bind(args)` for every query, and preparing was ~5% of a chat turn's CPU
  * (bench/load.ts profile). A bound better-sqlite3 statement cannot be bound again, so the cache
- * hands the adapter a small object with the same surface (`reader`, `run()`, `columns()`,
- * `raw().all()`) that passes the arguments at run time instead. Statements run
- * synchronously on this one connection, so one cached statement is never in use twice at once.
+ * hands the adapter an object with the same surface (`reader`, `run()`, `columns()`,
+ * `raw().all()`) that passes the arguments at run time instead. Classes, not closures made per
+ * query: tsx (esbuild's keepNames) names every closure as it is made, which made this wrapper ~3%
+ * of a turn. Statements run synchronously on this one connection, so one cached statement is
+ * never in use twice at once.
  */
 function reusePreparedStatements(db: { prepare(sql: string): Statement }): void {
   const prepare = db.prepare.bind(db);
-  const cache = new Map<string, Statement>();
+  const cache = new Map<string, CachedStatement>();
   db.prepare = ((sql: string) => {
-    let stmt = cache.get(sql);
-    if (stmt) {
+    let cached = cache.get(sql);
+    if (cached) {
       // Refresh its place: the map's first key is the least recently used.
       cache.delete(sql);
     } else {
-      stmt = prepare(sql);
+      cached = new CachedStatement(prepare(sql));
       if (cache.size >= STATEMENT_CACHE_SIZE) cache.delete(cache.keys().next().value!);
     }
-    cache.set(sql, stmt);
-    const statement = stmt;
-    return {
-      reader: statement.reader,
-      readonly: statement.readonly,
-      // `prepare("BEGIN").run()`: no arguments.
-      run: () => statement.run(),
-      bind: (args: unknown[]) => ({
-        reader: statement.reader,
-        run: () => statement.run(args),
-        columns: () => statement.columns(),
-        raw: () => ({ all: () => statement.raw(true).all(args) }),
-      }),
-    };
+    cache.set(sql, cached);
+    return cached;
   }) as unknown as typeof db.prepare;
 }
 
