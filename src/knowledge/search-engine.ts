@@ -4,7 +4,7 @@ import { Bm25Index } from './bm25.ts';
 import { computeConfidence, type ConfidenceSignals } from './confidence.ts';
 import type { Embedder } from './embedder.ts';
 import { LawNameMatcher } from './law-names.ts';
-import { QuestionSimilarity } from './question-similarity.ts';
+import { QuestionIndex, questionSignature } from './question-similarity.ts';
 import type { ChunkRecord, DocumentRecord } from './records.ts';
 import { DEFAULT_TUNING, type SearchTuning } from './search-tuning.ts';
 import type { Retrieval, SearchHit } from './types.ts';
@@ -12,6 +12,9 @@ import { PSYCH_ENTRIES } from './thesaurus/psych.ts';
 import type { VectorIndex } from './vector-index.ts';
 
 const WELLBEING = new Set(PSYCH_ENTRIES.map((entry) => entry.id));
+
+/** A citation resolved to chunk positions: the named articles (undefined when absent), or a whole document's chunks. */
+type Citation = { articles: (number | undefined)[] } | { whole: number[] };
 
 /** Retrieval with the evidence behind its confidence (for calibration and the eval script). */
 export interface DetailedRetrieval extends Retrieval {
@@ -31,7 +34,20 @@ export class SearchEngine {
   private readonly documents = new Map<string, DocumentRecord>();
   private readonly lawNames: LawNameMatcher;
   /** The colloquial questions (and title) of each FAQ, psych and union document. */
-  private readonly guideQuestions = new Map<string, QuestionSimilarity>();
+  private readonly guideQuestions: QuestionIndex;
+  /** Position in `guideQuestions` of each guide document. */
+  private readonly guideByDocument = new Map<string, number>();
+
+  // What a query would otherwise look up or rebuild for each of its 100–150 candidates, derived
+  // once per index version (chunk positions are the chunks' indexes in `chunks`):
+  /** Per chunk: its document's position in `guideQuestions`, or -1 (a law, or no such document). */
+  private readonly guideOfChunk: Int32Array;
+  /** Per chunk: the id that a guide and its translation share (the smaller id), or undefined for laws. */
+  private readonly translationGroup: (string | undefined)[];
+  /** Chunks by section label, for an article named without its law. */
+  private readonly bySection = new Map<string, number[]>();
+  /** Per document: for each citation, the chunks its articles name, or the document's chunks when it names none. */
+  private readonly citations = new Map<string, Citation[]>();
 
   constructor(
     documents: readonly DocumentRecord[],
@@ -45,9 +61,34 @@ export class SearchEngine {
       this.byLabel.set(chunk.label, i);
       this.byId.set(chunk.id, i);
     });
+    const guides: string[][] = [];
     for (const doc of documents) {
       this.documents.set(doc.id, doc);
-      if (doc.type !== 'law') this.guideQuestions.set(doc.id, new QuestionSimilarity([doc.title, ...doc.questions]));
+      if (doc.type !== 'law') {
+        this.guideByDocument.set(doc.id, guides.length);
+        guides.push([doc.title, ...doc.questions]);
+      }
+    }
+    this.guideQuestions = new QuestionIndex(guides);
+    this.guideOfChunk = Int32Array.from(chunks, (chunk) => this.guideByDocument.get(chunk.documentId) ?? -1);
+    this.translationGroup = chunks.map((chunk) => {
+      const doc = this.documents.get(chunk.documentId);
+      return !doc || doc.type === 'law' ? undefined : [doc.id, doc.translationOf ?? doc.id].sort()[0]!;
+    });
+    chunks.forEach((chunk, i) => {
+      const list = this.bySection.get(chunk.section);
+      if (list) list.push(i);
+      else this.bySection.set(chunk.section, [i]);
+    });
+    for (const doc of documents) {
+      this.citations.set(
+        doc.id,
+        doc.cites.map((cite) =>
+          cite.articles.length > 0
+            ? { articles: cite.articles.map((article) => this.byId.get(`${cite.law}#${article}`)) }
+            : { whole: (this.documents.get(cite.law)?.chunkIds ?? []).map((id) => this.byId.get(id)).filter((i): i is number => i !== undefined) },
+        ),
+      );
     }
     this.lawNames = new LawNameMatcher(
       documents.flatMap((doc) => (doc.law ? [{ id: doc.id, title: doc.title, ...doc.law }] : [])),
@@ -91,16 +132,21 @@ export class SearchEngine {
       });
     }
 
-    if (t.mode === 'hybrid') this.rerank(query, scores);
+    // The query's similarity to every guide's questions, computed once: reranking weighs every
+    // candidate guide chunk by it, and the confidence reads the top guide's.
+    let guideSimilarity: Float64Array | undefined;
+    const similarities = () => (guideSimilarity ??= this.guideQuestions.best(questionSignature(query)));
+    if (t.mode === 'hybrid') this.rerank(query, scores, similarities);
 
     const ranked = [...scores].sort((a, b) => b[1] - a[1]);
     const hits = this.withCitedArticles(this.collapseTranslations(ranked, analyzed.english), scores, k);
     const topGuide = hits.find((hit) => hit.docType !== 'law');
+    const topGuidePosition = topGuide ? this.guideByDocument.get(topGuide.documentId) : undefined;
     const signals: ConfidenceSignals = {
       coverage: this.literalCoverage(analyzed, hits.slice(0, 3)),
       topSimilarity,
       concepts: analyzed.concepts.filter((c) => c.weight >= 0.5).length,
-      faqSimilarity: topGuide ? (this.guideQuestions.get(topGuide.documentId)?.best(query) ?? 0) : 0,
+      faqSimilarity: topGuidePosition !== undefined ? similarities()[topGuidePosition]! : 0,
       wellbeing: analyzed.concepts.filter((c) => WELLBEING.has(c.id)).length,
       psychTop: hits[0]?.docType === 'psych',
     };
@@ -114,18 +160,20 @@ export class SearchEngine {
    */
   private literalCoverage(analyzed: AnalyzedQuery, top: SearchHit[]): number {
     const phrases = analyzed.concepts.flatMap((concept) => concept.phrases);
-    const terms = top.map((hit) => new Set(this.chunks[this.byId.get(hit.chunkId)!]!.terms));
+    // A chunk has a word when the word's BM25 posting list has the chunk: the lists are built from
+    // the same `terms`, and a lookup costs less than a set of a long article's terms per query.
+    const positions = top.map((hit) => this.byId.get(hit.chunkId)!);
     let total = 0;
     let found = 0;
     for (const word of analyzed.literal) {
       const idf = this.bm25.idfOrUnseen(word);
       total += idf;
-      if (terms.some((t) => t.has(word)) || phrases.some((phrase) => phrase.includes(word))) found += idf;
+      if (positions.some((position) => this.bm25.contains(word, position)) || phrases.some((phrase) => phrase.includes(word))) found += idf;
     }
     return total > 0 ? found / total : 0;
   }
 
-  private rerank(query: string, scores: Map<number, number>): void {
+  private rerank(query: string, scores: Map<number, number>, similarities: () => Float64Array): void {
     const t = this.tuning;
     const unit = 1 / (t.rrfK + 1);
     const laws = this.lawNames.find(query);
@@ -136,17 +184,18 @@ export class SearchEngine {
       }
     }
     for (const article of articles) {
-      const targets = laws.length > 0 ? laws.map((law) => this.byId.get(`${law}#${article}`)) : this.chunks.map((c, i) => (c.section === article ? i : undefined));
+      const targets = laws.length > 0 ? laws.map((law) => this.byId.get(`${law}#${article}`)) : (this.bySection.get(article) ?? []);
       for (const index of targets) {
         // Law and article both named: that article leads (a fused score never exceeds 2 units plus the law boost).
         if (index !== undefined) scores.set(index, (scores.get(index) ?? 0) + t.articleMentionBoost * unit * (laws.length > 0 ? 3 : 1));
       }
     }
     if (this.guideQuestions.size > 0) {
-      const signature = QuestionSimilarity.signature(query);
+      const similarity = similarities();
       for (const [index, score] of scores) {
-        const similarity = this.guideQuestions.get(this.chunks[index]!.documentId)?.best(signature) ?? 0;
-        if (similarity > 0) scores.set(index, score + t.faqQuestionBoost * unit * similarity * similarity);
+        const guide = this.guideOfChunk[index]!;
+        const value = guide >= 0 ? similarity[guide]! : 0;
+        if (value > 0) scores.set(index, score + t.faqQuestionBoost * unit * value * value);
       }
     }
   }
@@ -157,18 +206,16 @@ export class SearchEngine {
     const keep: [number, number][] = [];
     const seenGroups = new Map<string, number>();
     for (const entry of ranked) {
-      const chunk = this.chunks[entry[0]]!;
-      const doc = this.documents.get(chunk.documentId);
-      if (!doc || doc.type === 'law') {
+      const group = this.translationGroup[entry[0]];
+      if (group === undefined) {
         keep.push(entry);
         continue;
       }
-      const group = [doc.id, doc.translationOf ?? doc.id].sort()[0]!;
       const at = seenGroups.get(group);
       if (at === undefined) {
         seenGroups.set(group, keep.length);
         keep.push(entry);
-      } else if (this.chunks[keep[at]![0]]!.language !== wanted && chunk.language === wanted) {
+      } else if (this.chunks[keep[at]![0]]!.language !== wanted && this.chunks[entry[0]]!.language === wanted) {
         keep[at] = [entry[0], keep[at]![1]];
       }
     }
@@ -188,7 +235,7 @@ export class SearchEngine {
       push(index, score);
       const chunk = this.chunks[index]!;
       if (chunk.docType === 'law' || this.tuning.citedPerFaq <= 0) continue;
-      const cited = (this.documents.get(chunk.documentId)?.cites ?? [])
+      const cited = (this.citations.get(chunk.documentId) ?? [])
         .flatMap((cite) => this.citedChunks(cite, scores))
         .filter((i): i is number => i !== undefined && !used.has(i))
         .sort((a, b) => (scores.get(b) ?? 0) - (scores.get(a) ?? 0))
@@ -200,10 +247,18 @@ export class SearchEngine {
   }
 
   /** Chunk positions a citation names; a citation without articles names the document's best chunk. */
-  private citedChunks(cite: { law: string; articles: string[] }, scores: Map<number, number>): (number | undefined)[] {
-    if (cite.articles.length > 0) return cite.articles.map((article) => this.byId.get(`${cite.law}#${article}`));
-    const all = (this.documents.get(cite.law)?.chunkIds ?? []).map((id) => this.byId.get(id)).filter((i): i is number => i !== undefined);
-    const best = all.sort((a, b) => (scores.get(b) ?? 0) - (scores.get(a) ?? 0))[0];
+  private citedChunks(cite: Citation, scores: Map<number, number>): readonly (number | undefined)[] {
+    if ('articles' in cite) return cite.articles;
+    // The first of the highest-scoring chunks, as a stable sort by score would put first.
+    let best: number | undefined;
+    let bestScore = 0;
+    for (const index of cite.whole) {
+      const score = scores.get(index) ?? 0;
+      if (best === undefined || score > bestScore) {
+        best = index;
+        bestScore = score;
+      }
+    }
     return best !== undefined && scores.has(best) ? [best] : [];
   }
 
