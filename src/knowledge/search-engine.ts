@@ -16,6 +16,42 @@ const WELLBEING = new Set(PSYCH_ENTRIES.map((entry) => entry.id));
 /** A citation resolved to chunk positions: the named articles (undefined when absent), or a whole document's chunks. */
 type Citation = { articles: (number | undefined)[] } | { whole: number[] };
 
+/**
+ * The fused scores of one query's candidates (100–150 chunks), by chunk position. Typed arrays
+ * instead of a Map<position, score>: the candidates are read and written a few times each while
+ * ranking, and a chunk that is not a candidate reads as score 0, as `get(i) ?? 0` did.
+ */
+class Candidates {
+  readonly score: Float64Array;
+  private readonly member: Uint8Array;
+  /** Candidates in the order first scored: a stable sort keeps equal scores in this order. */
+  readonly order: number[] = [];
+
+  constructor(size: number) {
+    this.score = new Float64Array(size);
+    this.member = new Uint8Array(size);
+  }
+
+  has(index: number): boolean {
+    return this.member[index] === 1;
+  }
+
+  /** Adds to a candidate's score (from 0, exactly as `(get(i) ?? 0) + value`). */
+  add(index: number, value: number): void {
+    if (this.member[index] === 0) {
+      this.member[index] = 1;
+      this.order.push(index);
+    }
+    this.score[index]! += value;
+  }
+
+  /** Positions best first; equal scores in the order first scored. */
+  ranked(): number[] {
+    const score = this.score;
+    return this.order.slice().sort((a, b) => score[b]! - score[a]!);
+  }
+}
+
 /** Retrieval with the evidence behind its confidence (for calibration and the eval script). */
 export interface DetailedRetrieval extends Retrieval {
   signals: ConfidenceSignals;
@@ -113,11 +149,10 @@ export class SearchEngine {
   async retrieve(query: string, k = 5): Promise<DetailedRetrieval> {
     const t = this.tuning;
     const analyzed = analyzeQuery(query, t.query);
-    const scores = new Map<number, number>();
-    const add = (index: number, value: number) => scores.set(index, (scores.get(index) ?? 0) + value);
+    const scores = new Candidates(this.chunks.length);
 
     const bm25 = t.mode === 'vector' ? [] : this.bm25.search(analyzed.terms, t.candidates);
-    bm25.forEach((result, rank) => add(result.doc, t.bm25Weight / (t.rrfK + rank + 1)));
+    bm25.forEach((result, rank) => scores.add(result.doc, t.bm25Weight / (t.rrfK + rank + 1)));
 
     let topSimilarity: number | undefined;
     if (t.mode !== 'bm25' && this.vectors && this.vectors.size > 0) {
@@ -128,7 +163,7 @@ export class SearchEngine {
       if (vector) topSimilarity = hits[0]?.similarity ?? 0;
       hits.forEach((hit, rank) => {
         const index = this.byLabel.get(hit.label);
-        if (index !== undefined) add(index, t.vectorWeight / (t.rrfK + rank + 1));
+        if (index !== undefined) scores.add(index, t.vectorWeight / (t.rrfK + rank + 1));
       });
     }
 
@@ -138,8 +173,7 @@ export class SearchEngine {
     const similarities = () => (guideSimilarity ??= this.guideQuestions.best(questionSignature(query)));
     if (t.mode === 'hybrid') this.rerank(query, scores, similarities);
 
-    const ranked = [...scores].sort((a, b) => b[1] - a[1]);
-    const hits = this.withCitedArticles(this.collapseTranslations(ranked, analyzed.english), scores, k);
+    const hits = this.withCitedArticles(this.collapseTranslations(scores.ranked(), scores, analyzed.english), scores, k);
     const topGuide = hits.find((hit) => hit.docType !== 'law');
     const topGuidePosition = topGuide ? this.guideByDocument.get(topGuide.documentId) : undefined;
     const signals: ConfidenceSignals = {
@@ -173,56 +207,57 @@ export class SearchEngine {
     return total > 0 ? found / total : 0;
   }
 
-  private rerank(query: string, scores: Map<number, number>, similarities: () => Float64Array): void {
+  private rerank(query: string, scores: Candidates, similarities: () => Float64Array): void {
     const t = this.tuning;
     const unit = 1 / (t.rrfK + 1);
     const laws = this.lawNames.find(query);
     const articles = findArticleMentions(query);
     if (laws.length > 0) {
-      for (const [index] of scores) {
-        if (laws.includes(this.chunks[index]!.documentId)) scores.set(index, scores.get(index)! + t.lawMentionBoost * unit);
+      for (const index of scores.order) {
+        if (laws.includes(this.chunks[index]!.documentId)) scores.score[index]! += t.lawMentionBoost * unit;
       }
     }
     for (const article of articles) {
       const targets = laws.length > 0 ? laws.map((law) => this.byId.get(`${law}#${article}`)) : (this.bySection.get(article) ?? []);
       for (const index of targets) {
         // Law and article both named: that article leads (a fused score never exceeds 2 units plus the law boost).
-        if (index !== undefined) scores.set(index, (scores.get(index) ?? 0) + t.articleMentionBoost * unit * (laws.length > 0 ? 3 : 1));
+        if (index !== undefined) scores.add(index, t.articleMentionBoost * unit * (laws.length > 0 ? 3 : 1));
       }
     }
     if (this.guideQuestions.size > 0) {
       const similarity = similarities();
-      for (const [index, score] of scores) {
+      for (const index of scores.order) {
         const guide = this.guideOfChunk[index]!;
         const value = guide >= 0 ? similarity[guide]! : 0;
-        if (value > 0) scores.set(index, score + t.faqQuestionBoost * unit * value * value);
+        if (value > 0) scores.score[index]! += t.faqQuestionBoost * unit * value * value;
       }
     }
   }
 
-  /** Of a document and its translation, keeps the one in the query's language. */
-  private collapseTranslations(ranked: [number, number][], english: boolean): [number, number][] {
+  /**
+   * Of a document and its translation, keeps the one in the query's language, at the rank and
+   * with the score of whichever of the two ranked first. Returns positions and their scores.
+   */
+  private collapseTranslations(ranked: number[], scores: Candidates, english: boolean): { positions: number[]; scores: number[] } {
     const wanted = english ? 'en' : 'zh-CN';
-    const keep: [number, number][] = [];
+    const positions: number[] = [];
+    const kept: number[] = [];
     const seenGroups = new Map<string, number>();
-    for (const entry of ranked) {
-      const group = this.translationGroup[entry[0]];
-      if (group === undefined) {
-        keep.push(entry);
-        continue;
-      }
-      const at = seenGroups.get(group);
-      if (at === undefined) {
-        seenGroups.set(group, keep.length);
-        keep.push(entry);
-      } else if (this.chunks[keep[at]![0]]!.language !== wanted && this.chunks[entry[0]]!.language === wanted) {
-        keep[at] = [entry[0], keep[at]![1]];
+    for (const index of ranked) {
+      const group = this.translationGroup[index];
+      const at = group === undefined ? undefined : seenGroups.get(group);
+      if (group === undefined || at === undefined) {
+        if (group !== undefined) seenGroups.set(group, positions.length);
+        positions.push(index);
+        kept.push(scores.score[index]!);
+      } else if (this.chunks[positions[at]!]!.language !== wanted && this.chunks[index]!.language === wanted) {
+        positions[at] = index;
       }
     }
-    return keep;
+    return { positions, scores: kept };
   }
 
-  private withCitedArticles(ranked: [number, number][], scores: Map<number, number>, k: number): SearchHit[] {
+  private withCitedArticles(ranked: { positions: number[]; scores: number[] }, scores: Candidates, k: number): SearchHit[] {
     const out: SearchHit[] = [];
     const used = new Set<number>();
     const push = (index: number, score: number) => {
@@ -230,15 +265,17 @@ export class SearchEngine {
       used.add(index);
       out.push(this.hit(index, score));
     };
-    for (const [index, score] of ranked) {
+    for (let rank = 0; rank < ranked.positions.length; rank++) {
       if (out.length >= k) break;
+      const index = ranked.positions[rank]!;
+      const score = ranked.scores[rank]!;
       push(index, score);
       const chunk = this.chunks[index]!;
       if (chunk.docType === 'law' || this.tuning.citedPerFaq <= 0) continue;
       const cited = (this.citations.get(chunk.documentId) ?? [])
         .flatMap((cite) => this.citedChunks(cite, scores))
         .filter((i): i is number => i !== undefined && !used.has(i))
-        .sort((a, b) => (scores.get(b) ?? 0) - (scores.get(a) ?? 0))
+        .sort((a, b) => scores.score[b]! - scores.score[a]!)
         .slice(0, this.tuning.citedPerFaq);
       // Just below the FAQ: the articles are the FAQ's evidence, whatever their own rank.
       cited.forEach((i, n) => push(i, score * (0.99 - n * 0.001)));
@@ -247,13 +284,13 @@ export class SearchEngine {
   }
 
   /** Chunk positions a citation names; a citation without articles names the document's best chunk. */
-  private citedChunks(cite: Citation, scores: Map<number, number>): readonly (number | undefined)[] {
+  private citedChunks(cite: Citation, scores: Candidates): readonly (number | undefined)[] {
     if ('articles' in cite) return cite.articles;
     // The first of the highest-scoring chunks, as a stable sort by score would put first.
     let best: number | undefined;
     let bestScore = 0;
     for (const index of cite.whole) {
-      const score = scores.get(index) ?? 0;
+      const score = scores.score[index]!;
       if (best === undefined || score > bestScore) {
         best = index;
         bestScore = score;
