@@ -65,6 +65,22 @@ export interface AnalyzedQuery {
   literal: string[];
 }
 
+const phraseTermCache = new Map<string, { words: string[]; pairs: string[] }>();
+
+/**
+ * The words and `~` bigram terms of a thesaurus phrase, derived once per phrase: a query expands
+ * every concept it mentions into several statutory phrases, the same few hundred phrases for
+ * every member. The cache is bounded like `segmentPhrase`'s (callers must not mutate).
+ */
+function phraseTerms(phrase: string): { words: string[]; pairs: string[] } {
+  let terms = phraseTermCache.get(phrase);
+  if (!terms) {
+    terms = { words: segmentPhrase(phrase), pairs: bigrams(phrase).map((pair) => `~${pair}`) };
+    if (phraseTermCache.size < 20_000) phraseTermCache.set(phrase, terms);
+  }
+  return terms;
+}
+
 /** Analyses a query and expands it with the statutory wording of the concepts it mentions. */
 export function analyzeQuery(text: string, weights: QueryWeights = DEFAULT_QUERY_WEIGHTS): AnalyzedQuery {
   const terms = new Map<string, number>();
@@ -73,8 +89,9 @@ export function analyzeQuery(text: string, weights: QueryWeights = DEFAULT_QUERY
   };
   const english = !hasHan(text);
   const addChinese = (chinese: string, scale: number, phrase = false) => {
-    for (const word of phrase ? segmentPhrase(chinese) : segment(chinese)) put(word, weights.word * scale);
-    for (const pair of bigrams(chinese)) put(`~${pair}`, weights.bigram * scale);
+    const { words, pairs } = phrase ? phraseTerms(chinese) : { words: segment(chinese), pairs: bigrams(chinese).map((pair) => `~${pair}`) };
+    for (const word of words) put(word, weights.word * scale);
+    for (const pair of pairs) put(pair, weights.bigram * scale);
   };
   addChinese(text, 1);
   const englishWords = englishTerms(text);
