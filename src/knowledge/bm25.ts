@@ -26,14 +26,14 @@ export class Bm25Index {
   /**
    * Posting lists, flat: term id → positions starts[id] .. starts[id + 1] - 1 of `docs` (in
    * document order) and `tfs`. Typed arrays in one block take less memory than a list per term
-   * (28,000 terms) and a query reads 2,000–5,000 postings from them.
+   * (28,000 terms) and a query reads 2,000–5,000 postings from them. Reading them is bound by
+   * memory (the vector search in between evicts them from the caches): a precomputed tf + norm
+   * per posting cost more to read than the addition it saves (norms are 10 KB and stay cached).
    */
   private readonly termIds = new Map<string, number>();
   private readonly starts: Int32Array;
   private readonly docs: Int32Array;
   private readonly tfs: Float64Array;
-  /** tf + norm of the posting's document: the denominator of its BM25 term, the same sum for every query. */
-  private readonly denominators: Float64Array;
   /** IDF of each term id, computed once (the same expression as `idf`). */
   private readonly idfs: Float64Array;
   private readonly lengths: number[] = [];
@@ -73,7 +73,6 @@ export class Bm25Index {
     const postings = this.starts[frequencies.length]!;
     this.docs = new Int32Array(postings);
     this.tfs = new Float64Array(postings);
-    this.denominators = new Float64Array(postings);
     const next = this.starts.slice(0, frequencies.length);
     documents.forEach(({ terms, counts }, doc) => {
       for (let i = 0; i < terms.length; i++) {
@@ -81,7 +80,6 @@ export class Bm25Index {
         const tf = counts[i]!;
         this.docs[at] = doc;
         this.tfs[at] = tf;
-        this.denominators[at] = tf + this.norms[doc]!;
       }
     });
     this.idfs = Float64Array.from(frequencies, (df) => Math.log(1 + (this.size - df + 0.5) / (df + 0.5)));
@@ -147,7 +145,8 @@ export class Bm25Index {
       for (let i = this.starts[id]!, end = this.starts[id + 1]!; i < end; i++) {
         const doc = this.docs[i]!;
         if (scores[doc] === 0) touched[count++] = doc;
-        scores[doc]! += (factor * this.tfs[i]!) / this.denominators[i]!;
+        const tf = this.tfs[i]!;
+        scores[doc]! += (factor * tf) / (tf + this.norms[doc]!);
       }
     }
     const top = topByScore(scores, touched, count, limit);
