@@ -1,4 +1,5 @@
 import { numberToChinese } from './article-label.ts';
+import { memoise } from './memo.ts';
 
 const EN_NUMBERS: Record<string, number> = {
   one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
@@ -22,7 +23,11 @@ const LIANG_QUANTITY = new RegExp(`两(${ZH_UNITS})`, 'g');
  * words. Returns the Chinese spellings of the quantities a query mentions, e.g. "10年" → "十年",
  * "three months" → "三个月", "30 days" → "三十日 三十天".
  */
-export function chineseQuantities(text: string): string[] {
+export const chineseQuantities = memoise(chineseQuantitiesUncached);
+
+// Memoised (callers must not mutate the result) because a question is scanned twice, for its
+// BM25 terms and for its embedding, like `segment` and `findConcepts`.
+function chineseQuantitiesUncached(text: string): string[] {
   const out = new Set<string>();
   for (const match of text.matchAll(DIGIT_QUANTITY)) {
     const value = Number(match[1]);

@@ -31,8 +31,9 @@ export class QuestionIndex {
   private readonly postings = new Map<string, number[]>();
   /** Signature size of each question. */
   private readonly sizes: number[] = [];
-  /** Questions of guide g are positions starts[g] .. starts[g + 1] - 1. */
-  private readonly starts: number[] = [0];
+  /** The guide (position) each question belongs to. */
+  private readonly owners: number[] = [];
+  private guides = 0;
 
   /** `guides[g]` lists guide g's questions; questions with an empty signature are left out. */
   constructor(guides: readonly (readonly string[])[]) {
@@ -42,36 +43,38 @@ export class QuestionIndex {
         if (signature.size === 0) continue;
         const position = this.sizes.length;
         this.sizes.push(signature.size);
+        this.owners.push(this.guides);
         for (const item of signature) {
           let list = this.postings.get(item);
           if (!list) this.postings.set(item, (list = []));
           list.push(position);
         }
       }
-      this.starts.push(this.sizes.length);
+      this.guides++;
     }
   }
 
   /** Number of guides. */
   get size(): number {
-    return this.starts.length - 1;
+    return this.guides;
   }
 
   /** Best similarity (0..1) of each guide to a query signature (`questionSignature`), by guide position. */
   best(query: ReadonlySet<string>): Float64Array {
-    const out = new Float64Array(this.size);
+    const out = new Float64Array(this.guides);
     if (query.size === 0) return out;
     const shared = new Int32Array(this.sizes.length);
+    const touched: number[] = [];
     for (const item of query) {
       const list = this.postings.get(item);
-      if (list) for (const position of list) shared[position]!++;
+      if (!list) continue;
+      for (const position of list) if (shared[position]!++ === 0) touched.push(position);
     }
-    for (let guide = 0; guide < out.length; guide++) {
-      let best = 0;
-      for (let position = this.starts[guide]!; position < this.starts[guide + 1]!; position++) {
-        best = Math.max(best, (2 * shared[position]!) / (query.size + this.sizes[position]!));
-      }
-      out[guide] = best;
+    // A question sharing nothing has similarity 0, which never raises a guide's best above its
+    // starting 0: only the questions that share an item are divided out (max is order-free).
+    for (const position of touched) {
+      const guide = this.owners[position]!;
+      out[guide] = Math.max(out[guide]!, (2 * shared[position]!) / (query.size + this.sizes[position]!));
     }
     return out;
   }

@@ -78,8 +78,12 @@ export class SearchEngine {
   // once per index version (chunk positions are the chunks' indexes in `chunks`):
   /** Per chunk: its document's position in `guideQuestions`, or -1 (a law, or no such document). */
   private readonly guideOfChunk: Int32Array;
-  /** Per chunk: the id that a guide and its translation share (the smaller id), or undefined for laws. */
-  private readonly translationGroup: (string | undefined)[];
+  /**
+   * Per chunk: a number for the pair of a guide and its translation (named by the smaller id of
+   * the two), or -1 for laws; `translationGroups` of them.
+   */
+  private readonly translationGroup: Int32Array;
+  private readonly translationGroups: number;
   /** Chunks by section label, for an article named without its law. */
   private readonly bySection = new Map<string, number[]>();
   /** Per document: for each citation, the chunks its articles name, or the document's chunks when it names none. */
@@ -107,10 +111,16 @@ export class SearchEngine {
     }
     this.guideQuestions = new QuestionIndex(guides);
     this.guideOfChunk = Int32Array.from(chunks, (chunk) => this.guideByDocument.get(chunk.documentId) ?? -1);
-    this.translationGroup = chunks.map((chunk) => {
+    const groups = new Map<string, number>();
+    this.translationGroup = Int32Array.from(chunks, (chunk) => {
       const doc = this.documents.get(chunk.documentId);
-      return !doc || doc.type === 'law' ? undefined : [doc.id, doc.translationOf ?? doc.id].sort()[0]!;
+      if (!doc || doc.type === 'law') return -1;
+      const name = [doc.id, doc.translationOf ?? doc.id].sort()[0]!;
+      let group = groups.get(name);
+      if (group === undefined) groups.set(name, (group = groups.size));
+      return group;
     });
+    this.translationGroups = groups.size;
     chunks.forEach((chunk, i) => {
       const list = this.bySection.get(chunk.section);
       if (list) list.push(i);
@@ -242,12 +252,13 @@ export class SearchEngine {
     const wanted = english ? 'en' : 'zh-CN';
     const positions: number[] = [];
     const kept: number[] = [];
-    const seenGroups = new Map<string, number>();
+    // Where each group's entry is in `positions`, or -1 until the group is met.
+    const seenGroups = new Int32Array(this.translationGroups).fill(-1);
     for (const index of ranked) {
-      const group = this.translationGroup[index];
-      const at = group === undefined ? undefined : seenGroups.get(group);
-      if (group === undefined || at === undefined) {
-        if (group !== undefined) seenGroups.set(group, positions.length);
+      const group = this.translationGroup[index]!;
+      const at = group < 0 ? -1 : seenGroups[group]!;
+      if (at < 0) {
+        if (group >= 0) seenGroups[group] = positions.length;
         positions.push(index);
         kept.push(scores.score[index]!);
       } else if (this.chunks[positions[at]!]!.language !== wanted && this.chunks[index]!.language === wanted) {
