@@ -1,3 +1,4 @@
+import { memoise } from './memo.ts';
 import { chineseQuantities } from './numbers.ts';
 import { bigrams, hasHan, segment, segmentPhrase } from './segmenter.ts';
 import { englishWords, findConcepts, type ConceptMatch } from './thesaurus/index.ts';
@@ -20,17 +21,24 @@ const EN_STOPWORDS = new Set(
   ).split(/\s+/),
 );
 
-/** English stems worth indexing (stopwords dropped). */
-export function englishTerms(text: string): string[] {
-  return englishWords(text).filter((word) => !EN_STOPWORDS.has(word) && word.length > 1);
-}
+/**
+ * English stems worth indexing (stopwords dropped). Memoised (callers must not mutate): a
+ * question goes through it for its BM25 terms, its embedding and its FAQ-question signature.
+ */
+export const englishTerms = memoise((text: string): string[] => englishWords(text).filter((word) => !EN_STOPWORDS.has(word) && word.length > 1));
+
+/**
+ * Han bigram terms (`~劳动`) of a text. Memoised (callers must not mutate): BM25 analysis and the
+ * local embedding both take them from the same text, a question's or a chunk's.
+ */
+export const bigramTerms = memoise((text: string): string[] => bigrams(text).map((pair) => `~${pair}`));
 
 /** Term frequencies of a document chunk's indexed text. */
 export function analyzeDocument(text: string): Map<string, number> {
   const terms = new Map<string, number>();
   const add = (term: string, count = 1) => terms.set(term, (terms.get(term) ?? 0) + count);
   for (const word of segment(text)) add(word);
-  for (const pair of bigrams(text)) add(`~${pair}`);
+  for (const term of bigramTerms(text)) add(term);
   if (/[a-z]/i.test(text)) for (const word of englishTerms(text)) add(word);
   for (const concept of findConcepts(text)) add(`@${concept.id}`, concept.count);
   return terms;
@@ -65,6 +73,22 @@ export interface AnalyzedQuery {
   literal: string[];
 }
 
+const phraseTermCache = new Map<string, { words: string[]; pairs: string[] }>();
+
+/**
+ * The words and `~` bigram terms of a thesaurus phrase, derived once per phrase: a query expands
+ * every concept it mentions into several statutory phrases, the same few hundred phrases for
+ * every member. The cache is bounded like `segmentPhrase`'s (callers must not mutate).
+ */
+function phraseTerms(phrase: string): { words: string[]; pairs: string[] } {
+  let terms = phraseTermCache.get(phrase);
+  if (!terms) {
+    terms = { words: segmentPhrase(phrase), pairs: bigrams(phrase).map((pair) => `~${pair}`) };
+    if (phraseTermCache.size < 20_000) phraseTermCache.set(phrase, terms);
+  }
+  return terms;
+}
+
 /** Analyses a query and expands it with the statutory wording of the concepts it mentions. */
 export function analyzeQuery(text: string, weights: QueryWeights = DEFAULT_QUERY_WEIGHTS): AnalyzedQuery {
   const terms = new Map<string, number>();
@@ -73,8 +97,9 @@ export function analyzeQuery(text: string, weights: QueryWeights = DEFAULT_QUERY
   };
   const english = !hasHan(text);
   const addChinese = (chinese: string, scale: number, phrase = false) => {
-    for (const word of phrase ? segmentPhrase(chinese) : segment(chinese)) put(word, weights.word * scale);
-    for (const pair of bigrams(chinese)) put(`~${pair}`, weights.bigram * scale);
+    const { words, pairs } = phrase ? phraseTerms(chinese) : { words: segment(chinese), pairs: bigramTerms(chinese) };
+    for (const word of words) put(word, weights.word * scale);
+    for (const pair of pairs) put(pair, weights.bigram * scale);
   };
   addChinese(text, 1);
   const englishWords = englishTerms(text);

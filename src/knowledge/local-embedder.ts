@@ -1,7 +1,7 @@
-import { englishTerms } from './analyzer.ts';
+import { bigramTerms, englishTerms } from './analyzer.ts';
 import { normalise, type Embedder } from './embedder.ts';
 import { chineseQuantities } from './numbers.ts';
-import { bigrams, segment, segmentPhrase } from './segmenter.ts';
+import { segment, segmentPhrase } from './segmenter.ts';
 import { findConcepts, thesaurusVersion } from './thesaurus/index.ts';
 
 /** Weights of the feature kinds hashed into the local vector. */
@@ -42,7 +42,7 @@ export function createLocalEmbedder(options: LocalEmbedderOptions = {}): Embedde
     const counts = new Map<string, number>();
     const add = (feature: string, weight: number) => counts.set(feature, (counts.get(feature) ?? 0) + weight);
     for (const w of segment(text)) add(w, o.word);
-    for (const pair of bigrams(text)) add(`~${pair}`, o.bigram);
+    for (const term of bigramTerms(text)) add(term, o.bigram);
     if (/[a-z]/i.test(text)) for (const word of englishTerms(text)) add(word, o.word);
     for (const concept of findConcepts(text)) {
       add(`@${concept.id}`, o.concept * concept.weight);

@@ -113,6 +113,20 @@ const HELPS_NOW = /现在可以做|what can help/i;
  * can help now; for a union page, the section that matched when it is in the member's language.
  */
 function guideSummary(record: DocumentRecord, hit: SearchHit, locale: Locale): string {
+  if (record.type === 'union' && record.id === hit.documentId && hit.section) return summarise(`## ${hit.section}\n\n${hit.text}`, locale === 'en' ? 700 : 320);
+  // Otherwise the summary depends on the record and the locale only, and records are immutable
+  // (a new index version brings new ones): derived once instead of on every question.
+  let byLocale = summaries.get(record);
+  if (!byLocale) summaries.set(record, (byLocale = new Map()));
+  let summary = byLocale.get(locale);
+  if (summary === undefined) byLocale.set(locale, (summary = documentSummary(record, locale)));
+  return summary;
+}
+
+const summaries = new WeakMap<DocumentRecord, Map<Locale, string>>();
+
+/** `guideSummary` of a whole document: the FAQ's opening, or the psych article's introduction and what helps now. */
+function documentSummary(record: DocumentRecord, locale: Locale): string {
   const limit = locale === 'en' ? 700 : 320;
   if (record.type === 'psych') {
     const sections = sectionsOf(record.body);
@@ -120,7 +134,6 @@ function guideSummary(record: DocumentRecord, hit: SearchHit, locale: Locale): s
     const helps = sections.find((section) => HELPS_NOW.test(section.heading));
     if (helps) return [intro ? summarise(intro.text, limit / 2) : '', summarise(helps.text, limit)].filter(Boolean).join('\n\n');
   }
-  if (record.type === 'union' && record.id === hit.documentId && hit.section) return summarise(`## ${hit.section}\n\n${hit.text}`, limit);
   return summarise(record.body, limit);
 }
 

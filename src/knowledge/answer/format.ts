@@ -21,14 +21,13 @@ export function plainText(markdown: string): string {
 
 /** The first paragraphs of a document body, up to about `limit` characters, as plain text. */
 export function summarise(body: string, limit: number): string {
-  const paragraphs = body
-    .replace(/^#\s.*$/m, '')
-    .split(/\n{2,}/)
-    .map((p) => plainText(p))
-    .filter(Boolean);
   const out: string[] = [];
   let length = 0;
-  for (const paragraph of paragraphs) {
+  // Paragraphs are reduced to plain text one at a time: an answer reads the first two or three
+  // of a guide, and converting all of a long page's paragraphs (seven regexes each) was wasted.
+  for (const raw of body.replace(/^#\s.*$/m, '').split(/\n{2,}/)) {
+    const paragraph = plainText(raw);
+    if (!paragraph) continue;
     if (out.length > 0 && length + paragraph.length > limit) break;
     out.push(paragraph);
     length += paragraph.length;
