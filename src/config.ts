@@ -104,12 +104,13 @@ export interface Config {
   port: number;
   host: string;
   /**
-   * Server processes `serve` runs (src/server/cluster.ts). WORKERS=auto (the default): on
-   * PostgreSQL one per core, at most 4 (scale further with more instances); on SQLite one. Why
-   * one on SQLite: the workers' writes take turns through one lock, and a Prisma transaction
-   * holds it across its awaits, while other requests' work runs in between — 5.8 ms on average
-   * against ~1.5 ms of its own work (bench/load.ts, 100 members, two workers). The second
-   * process then mostly waited: two workers served 154–178 turns/s, one process 166–180.
+   * Server processes `serve` runs (src/server/cluster.ts). WORKERS=auto (the default): one per
+   * core, at most 2 on SQLite and at most 4 on PostgreSQL (scale further with more instances).
+   * Why at most 2 on SQLite: every write of every worker goes through the file's one write lock;
+   * two workers on two cores served 260–360 turns/s at 100 members against 190–235 for one
+   * process (bench/load.ts, 2026-11-27), and more were not measured. Until 2026-11-27 the default
+   * on SQLite was one process, because the workers' lock was then granted by the primary and sat
+   * idle while a worker's event loop got round to reading the grant (src/store/sqlite-adapter.ts).
    */
   workers: number;
   logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
@@ -224,7 +225,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     knowledgeDir: resolve(e.KNOWLEDGE_DIR ?? './knowledge-base'),
     port: e.PORT,
     host: e.HOST ?? '0.0.0.0',
-    workers: e.WORKERS !== 'auto' ? e.WORKERS : providerOf(databaseUrl) === 'postgresql' ? Math.max(1, Math.min(availableParallelism(), 4)) : 1,
+    workers: e.WORKERS !== 'auto' ? e.WORKERS : Math.max(1, Math.min(availableParallelism(), providerOf(databaseUrl) === 'postgresql' ? 4 : 2)),
     logLevel: e.LOG_LEVEL,
     defaultLocale: e.DEFAULT_LOCALE,
     publicUrl: e.PUBLIC_URL,
