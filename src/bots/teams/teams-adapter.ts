@@ -14,6 +14,59 @@ export function loggableError(error: unknown): { name: string; message: string; 
   return { name: error.name, message: error.message.slice(0, 300), ...(status ? { status } : {}), ...(error.name === 'RestError' ? {} : { stack: error.stack }) };
 }
 
+type AuthenticateResult = Awaited<ReturnType<ConfigurationBotFrameworkAuthentication['authenticateRequest']>>;
+type ConnectorFactory = ReturnType<ConfigurationBotFrameworkAuthentication['createConnectorFactory']>;
+type ConnectorClient = Awaited<ReturnType<ConnectorFactory['create']>>;
+
+/** How many Bot Connector clients (service URL and audience) are kept: Teams uses a few regional URLs. */
+const CONNECTOR_CLIENTS = 64;
+
+/**
+ * ConfigurationBotFrameworkAuthentication whose connector factories share one ConnectorClient per
+ * service URL and audience, as botbuilder's older BotFrameworkAdapter did. Why: CloudAdapter asks
+ * the authentication for a new factory on every activity, and the factory builds a new client —
+ * credentials, an HTTP pipeline of a dozen policies — for every turn, ~0.3 ms of CPU per Teams
+ * turn (bench/load.ts profile), for an object that can serve every turn. A client's credentials
+ * fetch and refresh their token per request, so a kept client stays valid. One process serves one
+ * bot (one app id), so the service URL and audience are the whole key.
+ */
+export class SharedConnectorsAuthentication extends ConfigurationBotFrameworkAuthentication {
+  readonly #clients = new Map<string, Promise<ConnectorClient>>();
+
+  #shared(factory: ConnectorFactory): ConnectorFactory {
+    const clients = this.#clients;
+    const shared = {
+      create(serviceUrl: string, audience?: string): Promise<ConnectorClient> {
+        const key = `${serviceUrl}\n${audience ?? ''}`;
+        let client = clients.get(key);
+        if (!client) {
+          if (clients.size >= CONNECTOR_CLIENTS) clients.delete(clients.keys().next().value!);
+          client = factory.create(serviceUrl, audience);
+          clients.set(key, client);
+          // A client that could not be made is not kept: the next turn tries again.
+          client.catch(() => clients.get(key) === client && clients.delete(key));
+        }
+        return client;
+      },
+    };
+    return shared as unknown as ConnectorFactory;
+  }
+
+  override async authenticateRequest(...args: Parameters<ConfigurationBotFrameworkAuthentication['authenticateRequest']>): Promise<AuthenticateResult> {
+    const result = await super.authenticateRequest(...args);
+    return result.connectorFactory ? { ...result, connectorFactory: this.#shared(result.connectorFactory) } : result;
+  }
+
+  override async authenticateStreamingRequest(...args: Parameters<ConfigurationBotFrameworkAuthentication['authenticateStreamingRequest']>): Promise<AuthenticateResult> {
+    const result = await super.authenticateStreamingRequest(...args);
+    return result.connectorFactory ? { ...result, connectorFactory: this.#shared(result.connectorFactory) } : result;
+  }
+
+  override createConnectorFactory(...args: Parameters<ConfigurationBotFrameworkAuthentication['createConnectorFactory']>): ConnectorFactory {
+    return this.#shared(super.createConnectorFactory(...args));
+  }
+}
+
 /**
  * botbuilder's CloudAdapter over ConfigurationBotFrameworkAuthentication. With credentials it
  * validates the Bot Framework's signed token on every request and signs what it sends; without
@@ -21,7 +74,7 @@ export function loggableError(error: unknown): { name: string; message: string; 
  */
 export function createTeamsAdapter(config: TeamsConfig, logger: Logger): CloudAdapter {
   const credentials = config.credentials;
-  const auth = new ConfigurationBotFrameworkAuthentication({
+  const auth = new SharedConnectorsAuthentication({
     MicrosoftAppId: credentials?.appId ?? '',
     MicrosoftAppPassword: credentials?.appPassword ?? '',
     MicrosoftAppTenantId: credentials?.tenantId ?? '',
