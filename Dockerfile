@@ -15,8 +15,9 @@ COPY prisma ./prisma
 RUN npm ci --omit=dev --no-audit --no-fund
 COPY . .
 
-# WORKERS (server processes): on PostgreSQL the default is one per core the container can see, at
-# most 4; with a CPU limit, set it to that limit, or to 1 when the orchestrator scales instances.
+# WORKERS (server processes): the default is one per core the container can see, at most 2 on
+# SQLite and 4 on PostgreSQL; with a CPU limit, set it to that limit, or to 1 when the
+# orchestrator scales instances or memory is tight (~600-700 MB per worker under load).
 ENV NODE_ENV=production \
     DATA_DIR=/data \
     PORT=3978
