@@ -58,9 +58,13 @@ function isBusy(error: unknown): boolean {
  */
 class BusyEpisode {
   #since: number | undefined;
+  #last = 0;
   /** Records a busy answer; returns for how long the database has been busy. */
   #note(now: number): number {
-    this.#since ??= now;
+    // Waiting statements retry at least every LONGEST_PAUSE_MS: a longer silence (an episode that
+    // ended in DatabaseUnavailableError, then nothing) means this busy answer starts a new one.
+    if (this.#since === undefined || now - this.#last > 1_000) this.#since = now;
+    this.#last = now;
     return now - this.#since;
   }
 
