@@ -28,6 +28,8 @@
  *   npm run bench:load                 # 10, 100 and 500 members, 15 s each
  *   npm run bench:load -- 100 30       # 100 members for 30 s
  *   npm run bench:load -- 10,50 15     # several levels, one after the other
+ *   BENCH_LOAD_POSTGRES_URL=$(bash scripts/start-postgres.sh) npm run bench:load -- 100 15
+ *                                      # on PostgreSQL (a fresh database there, dropped after)
  *
  * JSON on stdout, progress on stderr. What the figures mean:
  * - calibration: before the levels, one member per channel and language runs every turn alone,
@@ -80,10 +82,12 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { providerOf } from '../src/store/provider.ts';
 import { SIGNING_SECRET } from '../tests/slack/slack-requests.ts';
 import { account } from './load/accounting.ts';
 import { CHANNELS, driver, persona, slackRetries, type ChannelName, type Persona } from './load/channels.ts';
 import { Edge } from './load/edge.ts';
+import { freshPostgresDatabase } from './load/postgres.ts';
 import { closeAgent } from './load/http.ts';
 import { ChannelTally, DemocracyTally, Member, type Expectations } from './load/runner.ts';
 import { seed, switchPhase, type PhaseItems } from './load/seed.ts';
@@ -119,8 +123,11 @@ const everyone = Array.from({ length: next }, (_, i) => persona(i));
 const edge = await new Edge().start();
 for (const who of everyone) edge.slack.addUser({ id: who.slackUser, name: who.name, email: `${who.employeeNumber.toLowerCase()}@bench.example`, locale: who.locale === 'en' ? 'en-US' : 'zh-CN' });
 const dataDir = mkdtempSync(join(tmpdir(), 'ua-bench-load-'));
-const databaseUrl = `file:${join(dataDir, 'union-assistant.db')}`;
 process.on('exit', () => rmSync(dataDir, { recursive: true, force: true }));
+// BENCH_LOAD_POSTGRES_URL (a PostgreSQL server's URL, e.g. from scripts/start-postgres.sh): the run
+// uses a fresh database of its own there, dropped afterwards; by default a SQLite file.
+const postgres = process.env.BENCH_LOAD_POSTGRES_URL ? await freshPostgresDatabase(process.env.BENCH_LOAD_POSTGRES_URL) : undefined;
+const databaseUrl = postgres?.url ?? `file:${join(dataDir, 'union-assistant.db')}`;
 
 log(`seeding ${everyone.length} members, ${levels.length + 1} surveys, votes and events`);
 const items = await seed(
@@ -132,6 +139,7 @@ log('starting the server');
 const loopFile = join(dataDir, 'server-loop.json');
 const server = await startServer(root, {
   DATA_DIR: dataDir,
+  ...(postgres ? { DATABASE_URL: postgres.url } : {}),
   SLACK_BOT_TOKEN: edge.slack.token,
   SLACK_SIGNING_SECRET: SIGNING_SECRET,
   SLACK_API_URL: edge.slack.url,
@@ -282,11 +290,12 @@ try {
 }
 const levelsLogged = Object.fromEntries([...server.logLevels].map(([level, n]) => [{ 40: 'warn', 50: 'error', 60: 'fatal' }[level] ?? `level${level}`, n]).filter(([k]) => !String(k).startsWith('level')));
 const democracy = await account(databaseUrl, phases);
+await postgres?.drop();
 rmSync(dataDir, { recursive: true, force: true });
 console.log(
   JSON.stringify(
     {
-      database: 'sqlite',
+      database: providerOf(databaseUrl),
       node: process.version,
       workers: server.workers,
       secondsPerLevel: seconds,
