@@ -67,6 +67,10 @@ function toMember(row: MemberRow): Member {
   };
 }
 
+function toIdentityView(row: Omit<IdentityView, 'channel'> & { channel: string }): IdentityView {
+  return { id: row.id, channel: row.channel as IdentityView['channel'], tenant: row.tenant, externalId: row.externalId, displayName: row.displayName, memberId: row.memberId };
+}
+
 export function hasRole(member: Pick<Member, 'roles'> | undefined | null, ...roles: Role[]): boolean {
   return !!member && roles.some((role) => member.roles.includes(role));
 }
@@ -288,18 +292,15 @@ export class MemberRepository {
   async resolveIdentity(identity: PlatformIdentity): Promise<{ identity: IdentityView; member?: Member }> {
     const key = { channel: identity.channel, tenant: identity.tenant, externalId: identity.externalId };
     // Every turn starts here: the usual case, a known identity, is one raw statement
-    // (docs/DATABASE.md, "Raw statements"); the rest goes through the model API below.
+    // (docs/DATABASE.md, "Raw statements"); creating and linking go through the model API.
     const [known] = await this.prisma.$queryRaw<IdentityMemberRow[]>`SELECT i."id", i."channel", i."tenant", i."externalId", i."displayName", i."memberId", m."name", m."employeeNumber", m."department", m."email", m."status", m."roles", m."locale" FROM "Identity" i LEFT JOIN "Member" m ON m."id" = i."memberId" WHERE i."channel" = ${key.channel} AND i."tenant" = ${key.tenant} AND i."externalId" = ${key.externalId}`;
-    if (known && (known.memberId || !identity.email)) {
+    let resolved: { identity: IdentityView; member?: Member };
+    if (known) {
       const { memberId } = known;
-      return {
-        identity: { id: known.id, channel: known.channel as IdentityView['channel'], tenant: known.tenant, externalId: known.externalId, displayName: known.displayName, memberId },
-        // A member row whose id the identity names; `name` is never null in a member row.
-        member: memberId && known.name !== null ? toMember({ ...(known as MemberRow), id: memberId }) : undefined,
-      };
-    }
-    let row = await this.prisma.identity.findUnique({ where: { channel_tenant_externalId: key }, include: { member: true } });
-    if (!row) {
+      // A member row whose id the identity names; `name` is never null in a member row.
+      resolved = { identity: toIdentityView(known), member: memberId && known.name !== null ? toMember({ ...(known as MemberRow), id: memberId }) : undefined };
+    } else {
+      let row;
       try {
         row = await this.prisma.identity.create({ data: { id: newId(), ...key, displayName: identity.displayName ?? null }, include: { member: true } });
       } catch (error) {
@@ -307,20 +308,16 @@ export class MemberRepository {
         if (!isUniqueViolation(error)) throw error;
         row = await this.prisma.identity.findUniqueOrThrow({ where: { channel_tenant_externalId: key }, include: { member: true } });
       }
+      resolved = { identity: toIdentityView(row), member: row.member ? toMember(row.member) : undefined };
     }
-    if (!row.memberId && identity.email) {
+    if (!resolved.identity.memberId && identity.email) {
       const byEmail = await this.prisma.member.findUnique({ where: { email: identity.email.toLowerCase() } });
-      if (byEmail) row = await this.prisma.identity.update({ where: { id: row.id }, data: { memberId: byEmail.id }, include: { member: true } });
+      if (byEmail) {
+        const row = await this.prisma.identity.update({ where: { id: resolved.identity.id }, data: { memberId: byEmail.id } });
+        resolved = { identity: toIdentityView(row), member: toMember(byEmail) };
+      }
     }
-    const view: IdentityView = {
-      id: row.id,
-      channel: row.channel as IdentityView['channel'],
-      tenant: row.tenant,
-      externalId: row.externalId,
-      displayName: row.displayName,
-      memberId: row.memberId,
-    };
-    return { identity: view, member: row.member ? toMember(row.member) : undefined };
+    return resolved;
   }
 
   /** Links a platform identity to a member (by member id or employee number). */
@@ -333,15 +330,12 @@ export class MemberRepository {
       create: { id: newId(), ...key, displayName: identity.displayName ?? null, memberId: member.id },
       update: { memberId: member.id },
     });
-    return {
-      identity: { id: row.id, channel: row.channel as IdentityView['channel'], tenant: row.tenant, externalId: row.externalId, displayName: row.displayName, memberId: row.memberId },
-      member,
-    };
+    return { identity: toIdentityView(row), member };
   }
 
   /** The platform identities of a member (to reach them proactively). */
   async identitiesOf(memberId: string): Promise<IdentityView[]> {
     const rows = await this.prisma.identity.findMany({ where: { memberId }, orderBy: { updatedAt: 'desc' } });
-    return rows.map((row) => ({ id: row.id, channel: row.channel as IdentityView['channel'], tenant: row.tenant, externalId: row.externalId, displayName: row.displayName, memberId: row.memberId }));
+    return rows.map(toIdentityView);
   }
 }
