@@ -83,11 +83,11 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { providerOf } from '../src/store/provider.ts';
+import { freshPostgresDatabase } from '../tests/helpers/database.ts';
 import { SIGNING_SECRET } from '../tests/slack/slack-requests.ts';
 import { account } from './load/accounting.ts';
 import { CHANNELS, driver, persona, slackRetries, type ChannelName, type Persona } from './load/channels.ts';
 import { Edge } from './load/edge.ts';
-import { freshPostgresDatabase } from './load/postgres.ts';
 import { closeAgent } from './load/http.ts';
 import { ChannelTally, DemocracyTally, Member, type Expectations } from './load/runner.ts';
 import { seed, switchPhase, type PhaseItems } from './load/seed.ts';
@@ -126,7 +126,7 @@ const dataDir = mkdtempSync(join(tmpdir(), 'ua-bench-load-'));
 process.on('exit', () => rmSync(dataDir, { recursive: true, force: true }));
 // BENCH_LOAD_POSTGRES_URL (a PostgreSQL server's URL, e.g. from scripts/start-postgres.sh): the run
 // uses a fresh database of its own there, dropped afterwards; by default a SQLite file.
-const postgres = process.env.BENCH_LOAD_POSTGRES_URL ? await freshPostgresDatabase(process.env.BENCH_LOAD_POSTGRES_URL) : undefined;
+const postgres = process.env.BENCH_LOAD_POSTGRES_URL ? await freshPostgresDatabase(process.env.BENCH_LOAD_POSTGRES_URL, 'ua_bench') : undefined;
 const databaseUrl = postgres?.url ?? `file:${join(dataDir, 'union-assistant.db')}`;
 
 log(`seeding ${everyone.length} members, ${levels.length + 1} surveys, votes and events`);

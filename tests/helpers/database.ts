@@ -19,23 +19,34 @@ export async function freshDatabase(provider: 'sqlite' | 'postgresql'): Promise<
   if (provider === 'sqlite') {
     return { url: `file:${join(dir, 'test.db')}`, dir, drop: async () => rmSync(dir, { recursive: true, force: true }) };
   }
-  const admin = process.env.TEST_POSTGRES_URL!;
-  const name = `ua_test_${randomBytes(6).toString('hex')}`;
-  const client = new pg.Client({ connectionString: admin });
-  await client.connect();
-  await client.query(`CREATE DATABASE ${name}`);
-  await client.end();
-  const url = new URL(admin);
-  url.pathname = `/${name}`;
+  const database = await freshPostgresDatabase(process.env.TEST_POSTGRES_URL!, 'ua_test');
   return {
-    url: url.toString(),
+    url: database.url,
     dir,
     drop: async () => {
       rmSync(dir, { recursive: true, force: true });
-      const c = new pg.Client({ connectionString: admin });
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await c.end();
+      await database.drop();
     },
   };
+}
+
+/**
+ * A fresh database on the PostgreSQL server at `serverUrl` (any database URL of a user who may
+ * create databases); `drop` removes it, even with connections left open. Also bench/load.ts's.
+ */
+export async function freshPostgresDatabase(serverUrl: string, prefix: string): Promise<{ url: string; drop(): Promise<void> }> {
+  const name = `${prefix}_${randomBytes(6).toString('hex')}`;
+  const admin = async (sql: string) => {
+    const client = new pg.Client({ connectionString: serverUrl });
+    await client.connect();
+    try {
+      await client.query(sql);
+    } finally {
+      await client.end();
+    }
+  };
+  await admin(`CREATE DATABASE ${name}`);
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return { url: url.toString(), drop: () => admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
 }
