@@ -1,4 +1,6 @@
+import { sqltag as sql } from '@prisma/client/runtime/client';
 import type { Prisma, PrismaTransaction } from './database.ts';
+import type { SqlRunner } from './sql.ts';
 
 /** An answer as recorded for the editors' review. */
 export interface AnswerRecordView {
@@ -16,7 +18,10 @@ export interface AnswerRecordView {
 
 /** Answers given and their ratings: what editors use to find gaps in the knowledge base. */
 export class AnswerRepository {
-  constructor(private readonly prisma: Prisma) {}
+  constructor(
+    private readonly prisma: Prisma,
+    private readonly sql: SqlRunner,
+  ) {}
 
   async record(
     tx: PrismaTransaction,
@@ -26,7 +31,7 @@ export class AnswerRepository {
     // Cut at 2000 code units without leaving half a surrogate pair (Prisma refuses a lone surrogate).
     const question = answer.kind === 'psych' ? null : answer.question.slice(0, 2000).replace(/[\uD800-\uDBFF]$/, '');
     // Raw on a chat turn's path: every question writes one (docs/DATABASE.md, "Raw statements").
-    await tx.$executeRaw`INSERT INTO "AnswerRecord" ("id", "kind", "question", "locale", "confidence", "lowConfidence", "citations", "channel", "memberId", "createdAt") VALUES (${answer.id}, ${answer.kind}, ${question}, ${answer.locale}, ${answer.confidence}, ${answer.lowConfidence}, ${JSON.stringify(answer.citations)}, ${answer.channel}, ${answer.memberId ?? null}, ${new Date()})`;
+    await this.sql.execute(tx, sql`INSERT INTO "AnswerRecord" ("id", "kind", "question", "locale", "confidence", "lowConfidence", "citations", "channel", "memberId", "createdAt") VALUES (${answer.id}, ${answer.kind}, ${question}, ${answer.locale}, ${answer.confidence}, ${answer.lowConfidence}, ${JSON.stringify(answer.citations)}, ${answer.channel}, ${answer.memberId ?? null}, ${new Date()})`);
   }
 
   /** Rates an answer; only the member it was given to can (checked by the caller). Idempotent. */

@@ -4,7 +4,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import BetterSqlite3 from 'better-sqlite3';
 import { PrismaClient as SqliteClient } from '../generated/sqlite/client.ts';
-import { DatabaseUnavailableError, SerialisedSqliteAdapterFactory } from './sqlite-adapter.ts';
+import { DatabaseUnavailableError, SerialisedSqliteAdapterFactory, type DirectSqlite } from './sqlite-adapter.ts';
 import { providerOf, type DatabaseProvider } from './provider.ts';
 
 export { providerOf, type DatabaseProvider };
@@ -24,6 +24,8 @@ export interface Database {
   readonly provider: DatabaseProvider;
   /** Where it is, without credentials, for logs and /healthz. */
   readonly description: string;
+  /** SQLite: the adapter Prisma connected, for raw statements run without the client (src/store/sql.ts). */
+  readonly direct?: () => DirectSqlite | undefined;
   ping(): Promise<boolean>;
   close(): Promise<void>;
 }
@@ -161,10 +163,13 @@ const ERROR_FORMAT = 'minimal' as const;
 export async function openDatabase(url: string): Promise<Database> {
   const provider = providerOf(url);
   let prisma: Prisma;
+  let direct: (() => DirectSqlite | undefined) | undefined;
   if (provider === 'sqlite') {
     const file = sqliteFile(url);
     if (file !== ':memory:') mkdirSync(dirname(resolve(file)), { recursive: true });
-    prisma = new SqliteClient({ adapter: new SerialisedSqliteAdapterFactory(file), errorFormat: ERROR_FORMAT });
+    const adapter = new SerialisedSqliteAdapterFactory(file);
+    direct = () => adapter.direct;
+    prisma = new SqliteClient({ adapter, errorFormat: ERROR_FORMAT });
   } else {
     // Loaded only for PostgreSQL deployments: the second generated client costs start-up time.
     const [{ PrismaPg }, { PrismaClient: PostgresClient }] = await Promise.all([import('@prisma/adapter-pg'), import('../generated/postgresql/client.ts')]);
@@ -174,6 +179,7 @@ export async function openDatabase(url: string): Promise<Database> {
   return {
     prisma,
     provider,
+    ...(direct ? { direct } : {}),
     description: provider === 'sqlite' ? `sqlite:${sqliteFile(url)}` : redact(url),
     async ping() {
       try {

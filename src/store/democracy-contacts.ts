@@ -1,6 +1,8 @@
 import type { Channel } from '../core/inbound.ts';
 import type { Locale } from '../core/locale.ts';
+import { sqltag as sql } from '@prisma/client/runtime/client';
 import type { Prisma, PrismaTransaction } from './database.ts';
+import type { SqlRunner } from './sql.ts';
 
 /** A conversation a member can be sent a message in, and the language to use. */
 export interface ContactView {
@@ -21,13 +23,16 @@ export interface Recipient {
  * CLI identity, are reached at `cli:<user>` (the CLI chat's conversation key).
  */
 export class DemocracyContactRepository {
-  constructor(private readonly prisma: Prisma) {}
+  constructor(
+    private readonly prisma: Prisma,
+    private readonly sql: SqlRunner,
+  ) {}
 
   async record(tx: PrismaTransaction | Prisma, memberId: string, contact: ContactView): Promise<void> {
     // Raw on a chat turn's path: every survey, vote and event turn records where the member is
     // (docs/DATABASE.md, "Raw statements"). The same upsert syntax on SQLite and PostgreSQL.
     const now = new Date();
-    await tx.$executeRaw`INSERT INTO "DemocracyContact" ("memberId", "channel", "conversationKey", "locale", "updatedAt") VALUES (${memberId}, ${contact.channel}, ${contact.conversationKey}, ${contact.locale}, ${now}) ON CONFLICT ("memberId") DO UPDATE SET "channel" = ${contact.channel}, "conversationKey" = ${contact.conversationKey}, "locale" = ${contact.locale}, "updatedAt" = ${now}`;
+    await this.sql.execute(tx, sql`INSERT INTO "DemocracyContact" ("memberId", "channel", "conversationKey", "locale", "updatedAt") VALUES (${memberId}, ${contact.channel}, ${contact.conversationKey}, ${contact.locale}, ${now}) ON CONFLICT ("memberId") DO UPDATE SET "channel" = ${contact.channel}, "conversationKey" = ${contact.conversationKey}, "locale" = ${contact.locale}, "updatedAt" = ${now}`);
   }
 
   /** Contacts of several members; members who cannot be reached are absent from the map. */

@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { AppError } from '../core/errors.ts';
 import type { Channel } from '../core/inbound.ts';
+import { sqltag as sql } from '@prisma/client/runtime/client';
 import type { DatabaseProvider, Prisma, PrismaTransaction } from './database.ts';
+import type { SqlRunner } from './sql.ts';
 import { newId, shortCode } from './ids.ts';
 
 export const RegistrationStatusSchema = z.enum(['confirmed', 'waitlisted', 'cancelled']);
@@ -69,13 +71,14 @@ export class EventRegistrationRepository {
   constructor(
     private readonly prisma: Prisma,
     private readonly provider: DatabaseProvider,
+    private readonly sql: SqlRunner,
   ) {}
 
   /** Locks the event row for the rest of the transaction (SQLite: writers are already serialised). */
   async lock(tx: PrismaTransaction, eventId: string): Promise<LockedEvent> {
     if (this.provider === 'postgresql') {
       // One round trip: the lock is held for the rest of the transaction, so every one counts.
-      const rows = await tx.$queryRaw<Record<string, unknown>[]>`SELECT "capacity", "nextSeq", "status", "signupDeadline", "startsAt", "audience" FROM "Event" WHERE "id" = ${eventId} FOR UPDATE`;
+      const rows = await this.sql.query<Record<string, unknown>>(tx, sql`SELECT "capacity", "nextSeq", "status", "signupDeadline", "startsAt", "audience" FROM "Event" WHERE "id" = ${eventId} FOR UPDATE`);
       if (!rows[0]) throw new AppError('not_found', 'no such event');
       return LockedEventSchema.parse(rows[0]);
     }

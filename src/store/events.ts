@@ -5,6 +5,7 @@ import { readAudience, type Audience } from '../democracy/audience.ts';
 import { readBilingual } from '../democracy/bilingual.ts';
 import type { EventDefinition } from '../democracy/event-definition.ts';
 import type { DatabaseProvider, Prisma, PrismaTransaction } from './database.ts';
+import type { SqlRunner } from './sql.ts';
 import { newId } from './ids.ts';
 import { EventRegistrationRepository } from './event-registrations.ts';
 
@@ -59,8 +60,9 @@ export class EventRepository {
   constructor(
     private readonly prisma: Prisma,
     provider: DatabaseProvider,
+    sql: SqlRunner,
   ) {
-    this.registrations = new EventRegistrationRepository(prisma, provider);
+    this.registrations = new EventRegistrationRepository(prisma, provider, sql);
   }
 
   async #toView(row: EventRow, tx: PrismaTransaction | Prisma = this.prisma): Promise<EventView> {

@@ -12,6 +12,7 @@ import { OutboxRepository } from './outbox.ts';
 import { SessionRepository, TranscriptRepository } from './sessions.ts';
 import { SlackRecords } from './slack-records.ts';
 import { TicketRepository } from './tickets.ts';
+import { SqlRunner } from './sql.ts';
 
 export type { Database, PrismaTransaction } from './database.ts';
 export { isUniqueViolation } from './errors.ts';
@@ -39,6 +40,8 @@ export interface Store {
   tickets: TicketRepository;
   /** The Slack adapter's own rows (stashed button values, case cards in the staff channel). */
   slack: SlackRecords;
+  /** Runs the raw statements of a chat turn's path, on SQLite without the Prisma client (src/store/sql.ts). */
+  sql: SqlRunner;
   /** Runs work in one database transaction. */
   transaction<T>(work: (tx: PrismaTransaction) => Promise<T>): Promise<T>;
   close(): Promise<void>;
@@ -52,25 +55,35 @@ export async function openStore(databaseUrl: string, options: { migrate?: boolea
   // A cluster worker's primary had the migrations applied before starting it (src/server/cluster.ts).
   if (options.migrate !== false && !options.clusterWorker) await migrate(databaseUrl);
   const db = await openDatabase(databaseUrl);
+  const sql = new SqlRunner(db.prisma, db.direct);
   return {
     db,
-    members: new MemberRepository(db.prisma),
+    sql,
+    members: new MemberRepository(db.prisma, sql),
     // A SQLite file served by one process can cache its sessions: no other process saves them.
     // Cluster workers and PostgreSQL instances share the sessions, so they read them every turn.
-    sessions: new SessionRepository(db.prisma, { cacheSessions: db.provider === 'sqlite' && !options.clusterWorker }),
-    transcripts: new TranscriptRepository(db.prisma),
+    sessions: new SessionRepository(db.prisma, sql, { cacheSessions: db.provider === 'sqlite' && !options.clusterWorker }),
+    transcripts: new TranscriptRepository(db.prisma, sql),
     audit: new AuditLog(db.prisma),
-    answers: new AnswerRepository(db.prisma),
+    answers: new AnswerRepository(db.prisma, sql),
     outbox: new OutboxRepository(db.prisma),
     jobs: new JobRepository(db.prisma),
-    surveys: new SurveyRepository(db.prisma, db.provider),
+    surveys: new SurveyRepository(db.prisma, db.provider, sql),
     votes: new VoteRepository(db.prisma, db.provider),
-    ballots: new BallotRepository(db.prisma, db.provider),
-    events: new EventRepository(db.prisma, db.provider),
-    democracyContacts: new DemocracyContactRepository(db.prisma),
-    tickets: new TicketRepository(db.prisma),
+    ballots: new BallotRepository(db.prisma, db.provider, sql),
+    events: new EventRepository(db.prisma, db.provider, sql),
+    democracyContacts: new DemocracyContactRepository(db.prisma, sql),
+    tickets: new TicketRepository(db.prisma, sql),
     slack: new SlackRecords(db.prisma),
-    transaction: (work) => db.prisma.$transaction(work, { timeout: 20_000, maxWait: 20_000 }),
+    transaction: (work) =>
+      db.prisma.$transaction(
+        (tx) => {
+          // Before anything else runs in it: the turn's raw statements then run on its adapter transaction.
+          sql.bind(tx);
+          return work(tx);
+        },
+        { timeout: 20_000, maxWait: 20_000 },
+      ),
     close: () => db.close(),
   };
 }

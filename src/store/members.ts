@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { AppError } from '../core/errors.ts';
 import type { PlatformIdentity } from '../core/inbound.ts';
+import { sqltag as sql } from '@prisma/client/runtime/client';
 import type { Prisma } from './database.ts';
+import type { SqlRunner } from './sql.ts';
 import { parseCsv } from './csv.ts';
 import { newId } from './ids.ts';
 import { isUniqueViolation } from './errors.ts';
@@ -136,7 +138,10 @@ const HEADER_ALIASES: Record<string, keyof z.input<typeof MemberInputSchema>> = 
 
 /** Members, their platform identities and roles. */
 export class MemberRepository {
-  constructor(private readonly prisma: Prisma) {}
+  constructor(
+    private readonly prisma: Prisma,
+    private readonly sql: SqlRunner,
+  ) {}
 
   async get(id: string): Promise<Member | undefined> {
     const row = await this.prisma.member.findUnique({ where: { id } });
@@ -293,7 +298,7 @@ export class MemberRepository {
     const key = { channel: identity.channel, tenant: identity.tenant, externalId: identity.externalId };
     // Every turn starts here: the usual case, a known identity, is one raw statement
     // (docs/DATABASE.md, "Raw statements"); creating and linking go through the model API.
-    const [known] = await this.prisma.$queryRaw<IdentityMemberRow[]>`SELECT i."id", i."channel", i."tenant", i."externalId", i."displayName", i."memberId", m."name", m."employeeNumber", m."department", m."email", m."status", m."roles", m."locale" FROM "Identity" i LEFT JOIN "Member" m ON m."id" = i."memberId" WHERE i."channel" = ${key.channel} AND i."tenant" = ${key.tenant} AND i."externalId" = ${key.externalId}`;
+    const [known] = await this.sql.query<IdentityMemberRow>(this.prisma, sql`SELECT i."id", i."channel", i."tenant", i."externalId", i."displayName", i."memberId", m."name", m."employeeNumber", m."department", m."email", m."status", m."roles", m."locale" FROM "Identity" i LEFT JOIN "Member" m ON m."id" = i."memberId" WHERE i."channel" = ${key.channel} AND i."tenant" = ${key.tenant} AND i."externalId" = ${key.externalId}`);
     let resolved: { identity: IdentityView; member?: Member };
     if (known) {
       const { memberId } = known;

@@ -6,6 +6,7 @@ import type { Locale } from '../core/locale.ts';
 import type { Prisma, PrismaTransaction } from './database.ts';
 import { newId } from './ids.ts';
 import { isUniqueViolation } from './errors.ts';
+import type { SqlRunner } from './sql.ts';
 
 /** The part of a session a flow owns while it is active. */
 export const ActiveFlowSchema = z.object({ name: z.string().min(1), state: z.unknown() });
@@ -68,6 +69,7 @@ export class SessionRepository {
 
   constructor(
     private readonly prisma: Prisma,
+    private readonly sql: SqlRunner,
     options: { cacheSessions?: boolean } = {},
   ) {
     this.#cache = options.cacheSessions ? new Map() : undefined;
@@ -79,7 +81,7 @@ export class SessionRepository {
     if (cached) return { id: cached.id, channel, key, state: parseState(cached.state), locale: cached.locale === 'en' ? 'en' : 'zh-CN', version: cached.version };
     const where = { channel_key: { channel, key } };
     // Raw on a chat turn's path (docs/DATABASE.md, "Raw statements").
-    let [row] = await this.prisma.$queryRaw<SessionRow[]>`SELECT "id", "state", "locale", "version" FROM "ConversationSession" WHERE "channel" = ${channel} AND "key" = ${key}`;
+    let [row] = await this.sql.query<SessionRow>(this.prisma, sql`SELECT "id", "state", "locale", "version" FROM "ConversationSession" WHERE "channel" = ${channel} AND "key" = ${key}`);
     if (!row) {
       try {
         row = await this.prisma.conversationSession.create({ data: { id: newId(), channel, key, locale } });
@@ -101,7 +103,7 @@ export class SessionRepository {
     const json = JSON.stringify(SessionStateSchema.parse(state));
     // Raw on a chat turn's path (docs/DATABASE.md, "Raw statements"). `reference`, when the
     // channel sent none, stays as it was.
-    const count = await tx.$executeRaw`UPDATE "ConversationSession" SET "state" = ${json}, "locale" = ${locale}, "version" = "version" + 1, "reference" = COALESCE(${reference ?? null}, "reference"), "updatedAt" = ${new Date()} WHERE "id" = ${session.id} AND "version" = ${session.version}`;
+    const count = await this.sql.execute(tx, sql`UPDATE "ConversationSession" SET "state" = ${json}, "locale" = ${locale}, "version" = "version" + 1, "reference" = COALESCE(${reference ?? null}, "reference"), "updatedAt" = ${new Date()} WHERE "id" = ${session.id} AND "version" = ${session.version}`);
     if (count !== 1) {
       this.forget(session.channel, session.key);
       throw new AppError('concurrent_update', 'the conversation changed while this turn was running');
@@ -124,14 +126,14 @@ export class SessionRepository {
   /** Whether a platform event (retried delivery) was already handled. */
   async isProcessed(eventKey: string): Promise<boolean> {
     // Raw on a chat turn's path (docs/DATABASE.md, "Raw statements").
-    const rows = await this.prisma.$queryRaw<{ id: string }[]>`SELECT "id" FROM "ProcessedEvent" WHERE "id" = ${eventKey}`;
+    const rows = await this.sql.query<{ id: string }>(this.prisma, sql`SELECT "id" FROM "ProcessedEvent" WHERE "id" = ${eventKey}`);
     return rows.length > 0;
   }
 
   /** Marks a platform event handled; a second mark of the same key fails the transaction (`isUniqueViolation`). */
   async markProcessed(tx: PrismaTransaction, eventKey: string): Promise<void> {
     // Raw on a chat turn's path (docs/DATABASE.md, "Raw statements").
-    await tx.$executeRaw`INSERT INTO "ProcessedEvent" ("id", "createdAt") VALUES (${eventKey}, ${new Date()})`;
+    await this.sql.execute(tx, sql`INSERT INTO "ProcessedEvent" ("id", "createdAt") VALUES (${eventKey}, ${new Date()})`);
   }
 
   /** The channel's stored reference for a conversation (to message it later), if any. */
@@ -157,7 +159,10 @@ export interface TranscriptLine {
 
 /** Conversation transcripts (kept so that a handoff can show staff what was said). */
 export class TranscriptRepository {
-  constructor(private readonly prisma: Prisma) {}
+  constructor(
+    private readonly prisma: Prisma,
+    private readonly sql: SqlRunner,
+  ) {}
 
   async append(tx: PrismaTransaction | Prisma, sessionId: string, lines: Omit<TranscriptLine, 'createdAt'>[]): Promise<void> {
     if (lines.length === 0) return;
@@ -168,7 +173,7 @@ export class TranscriptRepository {
     // CPU (bench/load.ts profile). The values are stored as Prisma stores them, on both
     // providers (tests/store/transcripts.test.ts).
     const rows = lines.map((line, i) => sql`(${newId()}, ${sessionId}, ${line.author}, ${line.text}, ${line.sensitive}, ${new Date(now + i)})`);
-    await tx.$executeRaw`INSERT INTO "ConversationMessage" ("id", "sessionId", "author", "text", "sensitive", "createdAt") VALUES ${join(rows)}`;
+    await this.sql.execute(tx, sql`INSERT INTO "ConversationMessage" ("id", "sessionId", "author", "text", "sensitive", "createdAt") VALUES ${join(rows)}`);
   }
 
   /** Removes sensitive (psychological, crisis) lines written before `before`: the retention rule. */

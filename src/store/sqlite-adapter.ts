@@ -107,7 +107,9 @@ class BusyEpisode {
  * workers that held each transaction's lock for 5.8 ms and served 149 turns/s; SQLite's own lock,
  * held from `BEGIN IMMEDIATE` to `COMMIT` only, served 208 (bench/load.ts, docs/RELIABILITY.md).
  */
-function serialise(adapter: SqlDriverAdapter, connection: { prepare(sql: string): Statement }, lock: ProcessLock, reads?: { adapter: SqlDriverAdapter; connection: { prepare(sql: string): Statement } }): SqlDriverAdapter {
+function serialise(adapter: SqlDriverAdapter, connection: { prepare(sql: string): Statement }, lock: ProcessLock, reads?: { adapter: SqlDriverAdapter; connection: { prepare(sql: string): Statement } }): DirectSqlite {
+  /** The transaction open on the write connection: at most one, since it holds `lock` until it ends. */
+  let open: OpenTransaction | undefined;
   // Separate episodes: reads that get through say nothing about the write lock.
   const busy = new BusyEpisode();
   const readsBusy = new BusyEpisode();
@@ -160,14 +162,17 @@ function serialise(adapter: SqlDriverAdapter, connection: { prepare(sql: string)
     const finish = () => {
       if (!released) {
         released = true;
+        if (open === transaction) open = undefined;
+        transaction.closed = true;
         release();
       }
     };
     // Prisma sends COMMIT / ROLLBACK through executeRaw (usePhantomQuery: false), then calls these.
     // Its statements use the adapter's own (unlocked) methods: the transaction holds the lock.
     const run = (sql: string) => adapter.executeRaw({ sql, args: [], argTypes: [] }).then(() => undefined);
-    const transaction: Transaction = Object.create(adapter, {
+    const transaction: OpenTransaction = Object.create(adapter, {
       options: { value: { usePhantomQuery: false } },
+      closed: { value: false, writable: true },
       commit: { value: async () => finish() },
       rollback: { value: async () => finish() },
       // Prisma 7 runs a nested `$transaction` as a savepoint, as 7.10's own transaction object does.
@@ -175,9 +180,27 @@ function serialise(adapter: SqlDriverAdapter, connection: { prepare(sql: string)
       rollbackToSavepoint: { value: (name: string) => run(`ROLLBACK TO ${name}`) },
       releaseSavepoint: { value: (name: string) => run(`RELEASE SAVEPOINT ${name}`) },
     });
+    open = transaction;
     return transaction;
   };
-  return wrapper;
+  return { adapter: wrapper, openTransaction: () => open };
+}
+
+/** An adapter transaction, and whether it has ended (committed or rolled back). */
+export interface OpenTransaction extends Transaction {
+  closed: boolean;
+}
+
+/**
+ * The connected SQLite adapter, for statements run without the Prisma client (src/store/sql.ts):
+ * `adapter` is what Prisma uses (reads on their own connection, writes under the lock), and
+ * `openTransaction` is the transaction open on the write connection, if any. Only one can be open
+ * in a process: it holds the lock from `BEGIN IMMEDIATE` until it ends. So the transaction open
+ * while a `$transaction` callback runs is that callback's own.
+ */
+export interface DirectSqlite {
+  readonly adapter: SqlDriverAdapter;
+  openTransaction(): OpenTransaction | undefined;
 }
 
 /** The parts of better-sqlite3's Statement that @prisma/adapter-better-sqlite3 7.10 (and `serialise`) use. */
@@ -278,23 +301,32 @@ export class SerialisedSqliteAdapterFactory implements SqlMigrationAwareDriverAd
   readonly #inner: PrismaBetterSqlite3;
   readonly #reads: PrismaBetterSqlite3 | undefined;
   readonly #lock = new ProcessLock();
+  #direct: DirectSqlite | undefined;
   constructor(file: string) {
     this.#inner = new PrismaBetterSqlite3({ url: file, timeout: BUSY_TIMEOUT_MS });
     this.#reads = file === ':memory:' ? undefined : new PrismaBetterSqlite3({ url: file, timeout: BUSY_TIMEOUT_MS });
     this.adapterName = this.#inner.adapterName;
   }
+  /** The adapter Prisma connected last (undefined until it has connected). */
+  get direct(): DirectSqlite | undefined {
+    return this.#direct;
+  }
   async connect(): Promise<SqlDriverAdapter> {
     const adapter = await this.#inner.connect();
     const connection = connectionOf(adapter);
     reusePreparedStatements(connection);
-    if (!this.#reads) return serialise(adapter, connection, this.#lock);
+    if (!this.#reads) {
+      this.#direct = serialise(adapter, connection, this.#lock);
+      return this.#direct.adapter;
+    }
     const reads = await this.#reads.connect();
     const readConnection = connectionOf(reads);
     reusePreparedStatements(readConnection);
-    return serialise(adapter, connection, this.#lock, { adapter: reads, connection: readConnection });
+    this.#direct = serialise(adapter, connection, this.#lock, { adapter: reads, connection: readConnection });
+    return this.#direct.adapter;
   }
   async connectToShadowDb(): Promise<SqlDriverAdapter> {
     const adapter = await this.#inner.connectToShadowDb();
-    return serialise(adapter, connectionOf(adapter), new ProcessLock());
+    return serialise(adapter, connectionOf(adapter), new ProcessLock()).adapter;
   }
 }

@@ -6,7 +6,9 @@ import { readAudience, type Audience } from '../democracy/audience.ts';
 import { readBilingual } from '../democracy/bilingual.ts';
 import { StoredSurveyConfigSchema, type StoredSurveyConfig, type SurveyDefinition } from '../democracy/survey-definition.ts';
 import { readAnswers, type Answers } from '../democracy/survey-logic.ts';
+import { sqltag as sql } from '@prisma/client/runtime/client';
 import type { DatabaseProvider, Prisma, PrismaTransaction } from './database.ts';
+import type { SqlRunner } from './sql.ts';
 import { newId } from './ids.ts';
 
 export const SurveyStatusSchema = z.enum(['draft', 'open', 'closed']);
@@ -99,6 +101,7 @@ export class SurveyRepository {
   constructor(
     private readonly prisma: Prisma,
     private readonly provider: DatabaseProvider,
+    private readonly sql: SqlRunner,
   ) {}
 
   async create(tx: PrismaTransaction, def: SurveyDefinition, createdBy: string): Promise<SurveyView> {
@@ -175,7 +178,7 @@ export class SurveyRepository {
     const answers = JSON.stringify(input.answers);
     if (this.provider === 'sqlite') {
       // A random rowid, so that the table's order is not the order of submission.
-      await tx.$executeRaw`INSERT INTO "SurveyResponse" (rowid, "id", "surveyId", "memberId", "department", "answers") VALUES ((random() & 9223372036854775807), ${id}, ${survey.id}, ${memberId}, ${department}, ${answers})`;
+      await this.sql.execute(tx, sql`INSERT INTO "SurveyResponse" (rowid, "id", "surveyId", "memberId", "department", "answers") VALUES ((random() & 9223372036854775807), ${id}, ${survey.id}, ${memberId}, ${department}, ${answers})`);
     } else {
       await tx.surveyResponse.create({ data: { id, surveyId: survey.id, memberId, department, answers } });
     }

@@ -1,5 +1,7 @@
 import type { Channel } from '../core/inbound.ts';
+import { sqltag as sql } from '@prisma/client/runtime/client';
 import type { Prisma, PrismaTransaction } from './database.ts';
+import type { SqlRunner } from './sql.ts';
 import { newId, shortCode } from './ids.ts';
 import {
   openKeyOf,
@@ -23,7 +25,10 @@ type Db = PrismaTransaction | Prisma;
  * (src/flows/handoff/ticket-service.ts): this repository returns everything it is asked for.
  */
 export class TicketRepository {
-  constructor(private readonly prisma: Prisma) {}
+  constructor(
+    private readonly prisma: Prisma,
+    private readonly sql: SqlRunner,
+  ) {}
 
   /**
    * Creates an open case with its first entries (the transcript up to the handoff). The
@@ -50,7 +55,7 @@ export class TicketRepository {
   /** The case that is not closed yet in a conversation, if any. */
   async findOpen(channel: Channel, conversationKey: string, db: Db = this.prisma): Promise<Ticket | undefined> {
     // Raw: asked on every message that reaches the intents (docs/DATABASE.md, "Raw statements").
-    const [row] = await db.$queryRaw<Parameters<typeof toTicket>[0][]>`SELECT * FROM "Ticket" WHERE "openKey" = ${openKeyOf(channel, conversationKey)}`;
+    const [row] = await this.sql.query<Parameters<typeof toTicket>[0]>(db, sql`SELECT * FROM "Ticket" WHERE "openKey" = ${openKeyOf(channel, conversationKey)}`);
     return row ? toTicket(row) : undefined;
   }
 

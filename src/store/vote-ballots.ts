@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { AppError } from '../core/errors.ts';
 import { ballotReceiptHash, newReceiptCode, ownerCheck } from '../democracy/receipt.ts';
+import { sqltag as sql } from '@prisma/client/runtime/client';
 import type { DatabaseProvider, Prisma, PrismaTransaction } from './database.ts';
+import type { SqlRunner } from './sql.ts';
 import { newId } from './ids.ts';
 import { isUniqueViolation } from './errors.ts';
 
@@ -37,6 +39,7 @@ export class BallotRepository {
   constructor(
     private readonly prisma: Prisma,
     private readonly provider: DatabaseProvider,
+    private readonly sql: SqlRunner,
   ) {}
 
   /**
@@ -46,7 +49,7 @@ export class BallotRepository {
    */
   async lockOpen(tx: PrismaTransaction, electionId: string): Promise<boolean> {
     if (this.provider === 'postgresql') {
-      const rows = await tx.$queryRaw<{ id: string }[]>`SELECT "id" FROM "Election" WHERE "id" = ${electionId} AND "status" = 'open' FOR SHARE`;
+      const rows = await this.sql.query<{ id: string }>(tx, sql`SELECT "id" FROM "Election" WHERE "id" = ${electionId} AND "status" = 'open' FOR SHARE`);
       return rows.length === 1;
     }
     return (await tx.election.count({ where: { id: electionId, status: 'open' } })) === 1;
@@ -57,7 +60,7 @@ export class BallotRepository {
     const json = JSON.stringify(choices);
     if (this.provider === 'sqlite') {
       // An explicit random rowid: SQLite would otherwise number rows in insertion order.
-      await tx.$executeRaw`INSERT INTO "Ballot" (rowid, "id", "electionId", "choices", "receiptHash", "memberId") VALUES ((random() & 9223372036854775807), ${id}, ${electionId}, ${json}, ${receiptHash}, ${memberId})`;
+      await this.sql.execute(tx, sql`INSERT INTO "Ballot" (rowid, "id", "electionId", "choices", "receiptHash", "memberId") VALUES ((random() & 9223372036854775807), ${id}, ${electionId}, ${json}, ${receiptHash}, ${memberId})`);
     } else {
       await tx.ballot.create({ data: { id, electionId, choices: json, receiptHash, memberId } });
     }
@@ -172,7 +175,7 @@ export class BallotRepository {
    */
   async reseal(tx: PrismaTransaction, electionId: string): Promise<boolean> {
     if (this.provider !== 'postgresql') return false;
-    const rows = await tx.$queryRaw<{ id: string }[]>`SELECT "id" FROM "Election" WHERE "id" = ${electionId} AND "status" = 'open' FOR UPDATE`;
+    const rows = await this.sql.query<{ id: string }>(tx, sql`SELECT "id" FROM "Election" WHERE "id" = ${electionId} AND "status" = 'open' FOR UPDATE`);
     if (rows.length !== 1) return false;
     await this.seal(tx, electionId);
     return true;

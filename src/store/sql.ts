@@ -1,0 +1,134 @@
+import type { Sql } from '@prisma/client/runtime/client';
+import { ColumnTypeEnum, type ArgType, type ColumnType, type SqlQuery, type SqlResultSet } from '@prisma/driver-adapter-utils';
+import type { Prisma, PrismaTransaction } from './database.ts';
+import type { DirectSqlite, OpenTransaction } from './sqlite-adapter.ts';
+
+/** Where a statement runs: the client (no transaction), or a transaction's client. */
+export type Db = Prisma | PrismaTransaction;
+
+/**
+ * Runs the raw statements of a chat turn's path (docs/DATABASE.md, "Raw statements").
+ *
+ * On SQLite they go to Prisma's own driver adapter directly, not through the Prisma client: the
+ * client costs ~30 µs of CPU per raw statement outside a transaction and ~100 µs inside one (its
+ * transaction client is a stack of proxies that every internal property access goes through),
+ * against ~8 µs for the statement itself (bench/load.ts profile; `.micro` figures in the commit
+ * that introduced this). A chat turn runs about ten. The adapter is the one Prisma uses, so
+ * locking, busy retries and error mapping stay the same (src/store/sqlite-adapter.ts); a statement
+ * for a transaction runs on that transaction, which `Store.transaction` registers here when it
+ * opens (`bind`).
+ *
+ * On PostgreSQL they go through the Prisma client (`$queryRaw`): there the network round trip,
+ * not the client, is the cost, and several transactions are open at once, so none can be told
+ * apart from outside Prisma.
+ *
+ * Results are decoded as `$queryRaw` decodes them (tests/store/sql.test.ts compares the two):
+ * DateTime columns become Dates, booleans booleans, 64-bit integers BigInts, JSON columns values.
+ */
+export class SqlRunner {
+  readonly #transactions = new WeakMap<object, OpenTransaction>();
+
+  constructor(
+    private readonly prisma: Prisma,
+    /** The SQLite adapter once Prisma has connected it; absent on PostgreSQL. */
+    private readonly direct?: () => DirectSqlite | undefined,
+  ) {}
+
+  /**
+   * Registers the adapter transaction of a `$transaction` callback's client. Called first thing in
+   * the callback, when the transaction open on the write connection can only be this one.
+   */
+  bind(tx: PrismaTransaction): void {
+    const open = this.direct?.()?.openTransaction();
+    if (open) this.#transactions.set(tx, open);
+  }
+
+  /** Rows of a SELECT (or of a statement with RETURNING). */
+  async query<T>(db: Db, statement: Sql): Promise<T[]> {
+    const target = await this.#target(db);
+    if (!target) return db.$queryRaw<T[]>(statement);
+    return decode<T>(await target.queryRaw(queryOf(statement)));
+  }
+
+  /** The number of rows a statement changed. */
+  async execute(db: Db, statement: Sql): Promise<number> {
+    const target = await this.#target(db);
+    if (!target) return db.$executeRaw(statement);
+    return target.executeRaw(queryOf(statement));
+  }
+
+  async #target(db: Db): Promise<{ queryRaw(q: SqlQuery): Promise<SqlResultSet>; executeRaw(q: SqlQuery): Promise<number> } | undefined> {
+    if (!this.direct) return undefined;
+    if (db !== this.prisma) {
+      const open = this.#transactions.get(db);
+      // A transaction client this runner was not told about (a `$transaction` opened elsewhere): Prisma's way.
+      if (!open) return undefined;
+      if (open.closed) throw new Error('the transaction of this statement has already ended');
+      return open;
+    }
+    let direct = this.direct();
+    if (!direct) {
+      // Prisma connects on its first query.
+      await this.prisma.$connect();
+      direct = this.direct();
+      if (!direct) throw new Error('the SQLite adapter did not connect');
+    }
+    return direct.adapter;
+  }
+}
+
+function argType(value: unknown): ArgType {
+  const scalarType =
+    typeof value === 'string'
+      ? 'string'
+      : typeof value === 'number'
+        ? Number.isInteger(value)
+          ? 'int'
+          : 'float'
+        : typeof value === 'boolean'
+          ? 'boolean'
+          : typeof value === 'bigint'
+            ? 'bigint'
+            : value instanceof Date
+              ? 'datetime'
+              : 'unknown';
+  return { scalarType, arity: 'scalar' };
+}
+
+function queryOf(statement: Sql): SqlQuery {
+  const args = statement.values;
+  return { sql: statement.sql, args, argTypes: args.map(argType) };
+}
+
+/** A column's value as `$queryRaw` returns it (Prisma 7.10's raw result mapping, for the types SQLite reports). */
+function value(type: ColumnType, v: unknown): unknown {
+  if (v === null) return null;
+  switch (type) {
+    case ColumnTypeEnum.Int32:
+      return Math.trunc(Number(v));
+    case ColumnTypeEnum.Int64:
+      return typeof v === 'string' ? BigInt(v) : BigInt(Math.trunc(Number(v)));
+    case ColumnTypeEnum.Boolean:
+      return typeof v === 'boolean' ? v : typeof v === 'string' ? v === 'true' || v === '1' : v === 1;
+    case ColumnTypeEnum.DateTime:
+    case ColumnTypeEnum.Date:
+      return new Date(v as string | number);
+    case ColumnTypeEnum.Json:
+      return typeof v === 'string' ? JSON.parse(v) : v;
+    case ColumnTypeEnum.Bytes:
+      return v instanceof Uint8Array ? new Uint8Array(v) : v;
+    case ColumnTypeEnum.Numeric:
+      throw new Error('decimal columns are not read by raw statements here: use the model API');
+    default:
+      return v;
+  }
+}
+
+function decode<T>(result: SqlResultSet): T[] {
+  const { columnNames, columnTypes, rows } = result;
+  return rows.map((row) => {
+    const record: Record<string, unknown> = {};
+    for (let i = 0; i < columnNames.length; i++) record[columnNames[i]!] = value(columnTypes[i]!, row[i]);
+    return record as T;
+  });
+}
