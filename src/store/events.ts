@@ -4,6 +4,7 @@ import type { Bilingual } from '../core/locale.ts';
 import { readAudience, type Audience } from '../democracy/audience.ts';
 import { readBilingual } from '../democracy/bilingual.ts';
 import type { EventDefinition } from '../democracy/event-definition.ts';
+import { join, sqltag as sql } from '@prisma/client/runtime/client';
 import type { DatabaseProvider, Prisma, PrismaTransaction } from './database.ts';
 import type { SqlRunner } from './sql.ts';
 import { newId } from './ids.ts';
@@ -37,6 +38,30 @@ export interface EventView {
 
 type EventRow = Awaited<ReturnType<Prisma['event']['findUniqueOrThrow']>>;
 
+/** An event row as the application sees it, with its sign-up counts. */
+function toEventView(row: EventRow, count: (status: 'confirmed' | 'waitlisted') => number): EventView {
+  return {
+    id: row.id,
+    title: readBilingual(row.title),
+    description: readBilingual(row.description),
+    place: row.place,
+    link: row.link,
+    startsAt: row.startsAt,
+    endsAt: row.endsAt,
+    timeZone: row.timeZone,
+    capacity: row.capacity,
+    signupDeadline: row.signupDeadline,
+    audience: readAudience(row.audience),
+    reminderHours: z.array(z.number()).parse(JSON.parse(row.reminders)),
+    status: EventStatusSchema.parse(row.status),
+    sequence: row.sequence,
+    createdBy: row.createdBy,
+    createdAt: row.createdAt,
+    confirmed: count('confirmed'),
+    waitlisted: count('waitlisted'),
+  };
+}
+
 function definitionData(def: EventDefinition) {
   return {
     title: JSON.stringify(def.title),
@@ -60,34 +85,24 @@ export class EventRepository {
   constructor(
     private readonly prisma: Prisma,
     provider: DatabaseProvider,
-    sql: SqlRunner,
+    private readonly sql: SqlRunner,
   ) {
     this.registrations = new EventRegistrationRepository(prisma, provider, sql);
   }
 
+  /** Events with their sign-up counts: one grouped count for all of them. */
+  async #toViews(rows: EventRow[], tx: PrismaTransaction | Prisma = this.prisma): Promise<EventView[]> {
+    if (rows.length === 0) return [];
+    // Raw on a chat turn's path: every event turn shows the places left (docs/DATABASE.md, "Raw statements").
+    const counts = await this.sql.query<{ eventId: string; status: string; n: number | bigint }>(
+      tx,
+      sql`SELECT "eventId", "status", COUNT(*) AS "n" FROM "EventRegistration" WHERE "eventId" IN (${join(rows.map((r) => r.id))}) GROUP BY "eventId", "status"`,
+    );
+    return rows.map((row) => toEventView(row, (status) => Number(counts.find((c) => c.eventId === row.id && c.status === status)?.n ?? 0)));
+  }
+
   async #toView(row: EventRow, tx: PrismaTransaction | Prisma = this.prisma): Promise<EventView> {
-    const counts = await tx.eventRegistration.groupBy({ by: ['status'], where: { eventId: row.id }, _count: { _all: true } });
-    const count = (status: string) => counts.find((c) => c.status === status)?._count._all ?? 0;
-    return {
-      id: row.id,
-      title: readBilingual(row.title),
-      description: readBilingual(row.description),
-      place: row.place,
-      link: row.link,
-      startsAt: row.startsAt,
-      endsAt: row.endsAt,
-      timeZone: row.timeZone,
-      capacity: row.capacity,
-      signupDeadline: row.signupDeadline,
-      audience: readAudience(row.audience),
-      reminderHours: z.array(z.number()).parse(JSON.parse(row.reminders)),
-      status: EventStatusSchema.parse(row.status),
-      sequence: row.sequence,
-      createdBy: row.createdBy,
-      createdAt: row.createdAt,
-      confirmed: count('confirmed'),
-      waitlisted: count('waitlisted'),
-    };
+    return (await this.#toViews([row], tx))[0]!;
   }
 
   async create(tx: PrismaTransaction, def: EventDefinition, createdBy: string): Promise<EventView> {
@@ -110,7 +125,8 @@ export class EventRepository {
   }
 
   async get(id: string, tx: PrismaTransaction | Prisma = this.prisma): Promise<EventView | undefined> {
-    const row = await tx.event.findUnique({ where: { id } });
+    // Raw on a chat turn's path: every event turn reads its event (docs/DATABASE.md, "Raw statements").
+    const [row] = await this.sql.query<EventRow>(tx, sql`SELECT * FROM "Event" WHERE "id" = ${id}`);
     return row ? this.#toView(row, tx) : undefined;
   }
 
@@ -128,7 +144,7 @@ export class EventRepository {
       where: { ...(filter.status ? { status: { in: filter.status } } : {}), ...(filter.endsAfter ? { endsAt: { gt: filter.endsAfter } } : {}) },
       orderBy: { startsAt: 'asc' },
     });
-    return Promise.all(rows.map((r) => this.#toView(r)));
+    return this.#toViews(rows);
   }
 
   async transition(tx: PrismaTransaction, id: string, from: EventStatus[], to: EventStatus): Promise<boolean> {

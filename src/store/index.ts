@@ -69,7 +69,7 @@ export async function openStore(databaseUrl: string, options: { migrate?: boolea
     outbox: new OutboxRepository(db.prisma),
     jobs: new JobRepository(db.prisma),
     surveys: new SurveyRepository(db.prisma, db.provider, sql),
-    votes: new VoteRepository(db.prisma, db.provider),
+    votes: new VoteRepository(db.prisma, db.provider, sql),
     ballots: new BallotRepository(db.prisma, db.provider, sql),
     events: new EventRepository(db.prisma, db.provider, sql),
     democracyContacts: new DemocracyContactRepository(db.prisma, sql),

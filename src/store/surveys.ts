@@ -6,7 +6,7 @@ import { readAudience, type Audience } from '../democracy/audience.ts';
 import { readBilingual } from '../democracy/bilingual.ts';
 import { StoredSurveyConfigSchema, type StoredSurveyConfig, type SurveyDefinition } from '../democracy/survey-definition.ts';
 import { readAnswers, type Answers } from '../democracy/survey-logic.ts';
-import { sqltag as sql } from '@prisma/client/runtime/client';
+import { join, sqltag as sql } from '@prisma/client/runtime/client';
 import type { DatabaseProvider, Prisma, PrismaTransaction } from './database.ts';
 import type { SqlRunner } from './sql.ts';
 import { newId } from './ids.ts';
@@ -115,7 +115,8 @@ export class SurveyRepository {
   }
 
   async get(id: string, tx: PrismaTransaction | Prisma = this.prisma): Promise<SurveyView | undefined> {
-    const row = await tx.survey.findUnique({ where: { id } });
+    // Raw on a chat turn's path: every survey turn reads its survey (docs/DATABASE.md, "Raw statements").
+    const [row] = await this.sql.query<SurveyRow>(tx, sql`SELECT * FROM "Survey" WHERE "id" = ${id}`);
     return row ? toView(row) : undefined;
   }
 
@@ -129,7 +130,10 @@ export class SurveyRepository {
   }
 
   async list(filter: { status?: SurveyStatus[] } = {}): Promise<SurveyView[]> {
-    const rows = await this.prisma.survey.findMany({ where: filter.status ? { status: { in: filter.status } } : {}, orderBy: { createdAt: 'desc' } });
+    if (filter.status?.length === 0) return [];
+    // Raw on a chat turn's path: a member's "surveys" lists the open ones (docs/DATABASE.md, "Raw statements").
+    const where = filter.status ? sql`WHERE "status" IN (${join(filter.status)})` : sql``;
+    const rows = await this.sql.query<SurveyRow>(this.prisma, sql`SELECT * FROM "Survey" ${where} ORDER BY "createdAt" DESC, "id" DESC`);
     return rows.map(toView);
   }
 
@@ -139,26 +143,36 @@ export class SurveyRepository {
   }
 
   async participation(surveyId: string, memberId: string, tx: PrismaTransaction | Prisma = this.prisma): Promise<ParticipationView | undefined> {
-    const row = await tx.surveyParticipation.findUnique({ where: { surveyId_memberId: { surveyId, memberId } } });
+    // Raw on a chat turn's path: every survey turn reads the member's draft (docs/DATABASE.md, "Raw statements").
+    const [row] = await this.sql.query<ParticipationRow>(tx, sql`SELECT * FROM "SurveyParticipation" WHERE "surveyId" = ${surveyId} AND "memberId" = ${memberId}`);
     return row ? toParticipation(row) : undefined;
   }
 
   /** One member's progress in several surveys. */
   async progressOf(memberId: string, surveyIds: string[]): Promise<Map<string, ParticipationView>> {
-    const rows = await this.prisma.surveyParticipation.findMany({ where: { memberId, surveyId: { in: surveyIds } } });
+    if (surveyIds.length === 0) return new Map();
+    // Raw on a chat turn's path: a member's "surveys" (docs/DATABASE.md, "Raw statements").
+    const rows = await this.sql.query<ParticipationRow>(this.prisma, sql`SELECT * FROM "SurveyParticipation" WHERE "memberId" = ${memberId} AND "surveyId" IN (${join(surveyIds)})`);
     return new Map(rows.map((r) => [r.surveyId, toParticipation(r)]));
   }
 
   /** Saves a draft (creating the participation on the first answer); refused once submitted. */
   async saveDraft(tx: PrismaTransaction, surveyId: string, memberId: string, answers: Answers, contact: Contact): Promise<void> {
-    const data = { draft: JSON.stringify(answers), channel: contact.channel ?? null, conversationKey: contact.conversationKey ?? null };
-    const existing = await tx.surveyParticipation.findUnique({ where: { surveyId_memberId: { surveyId, memberId } } });
+    // Raw on a chat turn's path: every answer saves the draft (docs/DATABASE.md, "Raw statements").
+    const draft = JSON.stringify(answers);
+    const channel = contact.channel ?? null;
+    const conversationKey = contact.conversationKey ?? null;
+    const now = new Date();
+    const [existing] = await this.sql.query<{ id: string }>(tx, sql`SELECT "id" FROM "SurveyParticipation" WHERE "surveyId" = ${surveyId} AND "memberId" = ${memberId}`);
     if (!existing) {
-      await tx.surveyParticipation.create({ data: { id: newId(), surveyId, memberId, ...data } });
+      await this.sql.execute(
+        tx,
+        sql`INSERT INTO "SurveyParticipation" ("id", "surveyId", "memberId", "status", "draft", "channel", "conversationKey", "startedAt", "submittedOn", "updatedAt") VALUES (${newId()}, ${surveyId}, ${memberId}, ${'in-progress'}, ${draft}, ${channel}, ${conversationKey}, ${now}, ${null}, ${now})`,
+      );
       return;
     }
-    const updated = await tx.surveyParticipation.updateMany({ where: { id: existing.id, status: 'in-progress' }, data });
-    if (updated.count !== 1) throw new AppError('conflict', 'this survey was already submitted', { reason: 'submitted' });
+    const updated = await this.sql.execute(tx, sql`UPDATE "SurveyParticipation" SET "draft" = ${draft}, "channel" = ${channel}, "conversationKey" = ${conversationKey}, "updatedAt" = ${now} WHERE "id" = ${existing.id} AND "status" = ${'in-progress'}`);
+    if (updated !== 1) throw new AppError('conflict', 'this survey was already submitted', { reason: 'submitted' });
   }
 
   /**

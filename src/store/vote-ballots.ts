@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { AppError } from '../core/errors.ts';
 import { ballotReceiptHash, newReceiptCode, ownerCheck } from '../democracy/receipt.ts';
-import { sqltag as sql } from '@prisma/client/runtime/client';
+import { join, sqltag as sql } from '@prisma/client/runtime/client';
 import type { DatabaseProvider, Prisma, PrismaTransaction } from './database.ts';
 import type { SqlRunner } from './sql.ts';
 import { newId } from './ids.ts';
@@ -116,13 +116,16 @@ export class BallotRepository {
   }
 
   async participation(electionId: string, memberId: string, db: PrismaTransaction | Prisma = this.prisma): Promise<ParticipationView | undefined> {
-    const row = await db.electionParticipation.findUnique({ where: { electionId_memberId: { electionId, memberId } } });
+    // Raw on a chat turn's path: every vote turn asks whether the member voted (docs/DATABASE.md, "Raw statements").
+    const [row] = await this.sql.query<{ votedAt: Date; changes: number }>(db, sql`SELECT "votedAt", "changes" FROM "ElectionParticipation" WHERE "electionId" = ${electionId} AND "memberId" = ${memberId}`);
     return row ? { votedAt: row.votedAt, changes: row.changes } : undefined;
   }
 
   /** The votes among `electionIds` this member has voted in. */
   async votedIn(memberId: string, electionIds: string[]): Promise<Set<string>> {
-    const rows = await this.prisma.electionParticipation.findMany({ where: { memberId, electionId: { in: electionIds } }, select: { electionId: true } });
+    if (electionIds.length === 0) return new Set();
+    // Raw on a chat turn's path: a member's "votes" (docs/DATABASE.md, "Raw statements").
+    const rows = await this.sql.query<{ electionId: string }>(this.prisma, sql`SELECT "electionId" FROM "ElectionParticipation" WHERE "memberId" = ${memberId} AND "electionId" IN (${join(electionIds)})`);
     return new Set(rows.map((r) => r.electionId));
   }
 

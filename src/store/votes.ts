@@ -5,7 +5,9 @@ import { readAudience, type Audience } from '../democracy/audience.ts';
 import { readBilingual } from '../democracy/bilingual.ts';
 import { TallySchema, type Tally } from '../democracy/tally.ts';
 import { ElectionKindSchema, type ElectionKind, type VoteDefinition } from '../democracy/vote-definition.ts';
+import { sqltag as sql } from '@prisma/client/runtime/client';
 import type { DatabaseProvider, Prisma, PrismaTransaction } from './database.ts';
+import type { SqlRunner } from './sql.ts';
 import { newId } from './ids.ts';
 
 export const ElectionStatusSchema = z.enum(['draft', 'open', 'closed']);
@@ -104,6 +106,7 @@ export class VoteRepository {
   constructor(
     private readonly prisma: Prisma,
     readonly provider: DatabaseProvider,
+    private readonly sql: SqlRunner,
   ) {}
 
   /** Creates a draft. `candidateMembers` maps a candidate's employee number to a member id. */
@@ -132,8 +135,11 @@ export class VoteRepository {
   }
 
   async get(id: string, tx: PrismaTransaction | Prisma = this.prisma): Promise<ElectionView | undefined> {
-    const row = await tx.election.findUnique({ where: { id }, include: { candidates: true } });
-    return row ? toView(row) : undefined;
+    // Raw on a chat turn's path: every vote turn reads its vote (docs/DATABASE.md, "Raw statements").
+    const [row] = await this.sql.query<Omit<ElectionRow, 'candidates'>>(tx, sql`SELECT * FROM "Election" WHERE "id" = ${id}`);
+    if (!row) return undefined;
+    const candidates = await this.sql.query<ElectionRow['candidates'][number]>(tx, sql`SELECT * FROM "ElectionCandidate" WHERE "electionId" = ${id} ORDER BY "position"`);
+    return toView({ ...row, candidates });
   }
 
   /** Finds a vote by its id or a unique prefix of it (at least 6 characters) for the command line. */
