@@ -15,6 +15,8 @@ const QUIET_MS = 800;
 /** What every member of one channel measured during one level. */
 export class ChannelTally {
   readonly latencies: number[] = [];
+  /** Every turn: when it began (performance.now()), how long it took, and whether it was a survey, vote or event turn. */
+  readonly turns: { began: number; ms: number; democracy: boolean }[] = [];
   readonly byKind = new Map<string, number[]>();
   readonly errors = new Map<string, number>();
   readonly samples: string[] = [];
@@ -205,6 +207,7 @@ export class Member {
     const recorded = [...(sent.aside ? [sent.aside.at] : []), ...mine.map((o) => o.at)];
     const latency = (driver.channel === 'web' || recorded.length === 0 ? answered : Math.max(...recorded)) - began;
     tally.latencies.push(latency);
+    tally.turns.push({ began, ms: latency, democracy: kind !== 'question' });
     if (tally.slowest.length < 5 || latency > tally.slowest.at(-1)!.ms) {
       tally.slowest.push({ turn: key, began, ms: latency });
       tally.slowest.sort((a, b) => b.ms - a.ms);

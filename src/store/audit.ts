@@ -1,4 +1,6 @@
+import { sqltag as sql } from '@prisma/client/runtime/client';
 import type { Prisma, PrismaTransaction } from './database.ts';
+import type { SqlRunner } from './sql.ts';
 import { newId } from './ids.ts';
 
 /** One audited state change. `details` must never hold secret-ballot content or sensitive text. */
@@ -16,13 +18,16 @@ export interface AuditEntryView extends Required<AuditRecord> {
 
 /** The audit log: who changed what, and when. */
 export class AuditLog {
-  constructor(private readonly prisma: Prisma) {}
+  constructor(
+    private readonly prisma: Prisma,
+    private readonly sql: SqlRunner,
+  ) {}
 
   /** Records an entry; pass the transaction that makes the change so both land or neither does. */
   async record(entry: AuditRecord, tx: PrismaTransaction | Prisma = this.prisma): Promise<void> {
-    await tx.auditEntry.create({
-      data: { id: newId(), actor: entry.actor, action: entry.action, target: entry.target, details: JSON.stringify(entry.details ?? {}) },
-    });
+    // Raw on a chat turn's path: every ballot, survey submission and sign-up is audited in its
+    // turn's transaction (docs/DATABASE.md, "Raw statements").
+    await this.sql.execute(tx, sql`INSERT INTO "AuditEntry" ("id", "actor", "action", "target", "details", "createdAt") VALUES (${newId()}, ${entry.actor}, ${entry.action}, ${entry.target}, ${JSON.stringify(entry.details ?? {})}, ${new Date()})`);
   }
 
   async list(filter: { actor?: string; action?: string; target?: string; since?: Date; limit?: number } = {}): Promise<AuditEntryView[]> {

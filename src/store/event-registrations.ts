@@ -76,28 +76,38 @@ export class EventRegistrationRepository {
 
   /** Locks the event row for the rest of the transaction (SQLite: writers are already serialised). */
   async lock(tx: PrismaTransaction, eventId: string): Promise<LockedEvent> {
-    if (this.provider === 'postgresql') {
-      // One round trip: the lock is held for the rest of the transaction, so every one counts.
-      const rows = await this.sql.query<Record<string, unknown>>(tx, sql`SELECT "capacity", "nextSeq", "status", "signupDeadline", "startsAt", "audience" FROM "Event" WHERE "id" = ${eventId} FOR UPDATE`);
-      if (!rows[0]) throw new AppError('not_found', 'no such event');
-      return LockedEventSchema.parse(rows[0]);
-    }
-    const event = await tx.event.findUnique({ where: { id: eventId }, select: { capacity: true, nextSeq: true, status: true, signupDeadline: true, startsAt: true, audience: true } });
-    if (!event) throw new AppError('not_found', 'no such event');
-    return event;
+    // Raw on a chat turn's path: a sign-up (docs/DATABASE.md, "Raw statements"). One round trip:
+    // on PostgreSQL the lock is held for the rest of the transaction, so every one counts.
+    const forUpdate = this.provider === 'postgresql' ? sql`FOR UPDATE` : sql``;
+    const rows = await this.sql.query<Record<string, unknown>>(tx, sql`SELECT "capacity", "nextSeq", "status", "signupDeadline", "startsAt", "audience" FROM "Event" WHERE "id" = ${eventId} ${forUpdate}`);
+    if (!rows[0]) throw new AppError('not_found', 'no such event');
+    return LockedEventSchema.parse(rows[0]);
   }
 
   /** A check-in code not yet used at this event (the event lock keeps the check and insert together). */
   async #freshCode(tx: PrismaTransaction, eventId: string): Promise<string> {
     for (;;) {
       const code = shortCode(6);
-      if (!(await tx.eventRegistration.findUnique({ where: { eventId_checkInCode: { eventId, checkInCode: code } }, select: { id: true } }))) return code;
+      const taken = await this.sql.query(tx, sql`SELECT "id" FROM "EventRegistration" WHERE "eventId" = ${eventId} AND "checkInCode" = ${code}`);
+      if (taken.length === 0) return code;
     }
+  }
+
+  /** How many registrations of an event have this status (and, given `seqBelow`, came before it). */
+  async #count(tx: PrismaTransaction | Prisma, eventId: string, status: string, seqBelow?: number): Promise<number> {
+    const before = seqBelow === undefined ? sql`` : sql`AND "seq" < ${seqBelow}`;
+    const [row] = await this.sql.query<{ n: number | bigint }>(tx, sql`SELECT COUNT(*) AS "n" FROM "EventRegistration" WHERE "eventId" = ${eventId} AND "status" = ${status} ${before}`);
+    return Number(row?.n ?? 0);
+  }
+
+  async #registration(tx: PrismaTransaction | Prisma, eventId: string, memberId: string): Promise<Row | undefined> {
+    const [row] = await this.sql.query<Row>(tx, sql`SELECT * FROM "EventRegistration" WHERE "eventId" = ${eventId} AND "memberId" = ${memberId}`);
+    return row;
   }
 
   async #position(tx: PrismaTransaction | Prisma, row: Row): Promise<number | undefined> {
     if (row.status !== 'waitlisted') return undefined;
-    return (await tx.eventRegistration.count({ where: { eventId: row.eventId, status: 'waitlisted', seq: { lt: row.seq } } })) + 1;
+    return (await this.#count(tx, row.eventId, 'waitlisted', row.seq)) + 1;
   }
 
   /**
@@ -105,19 +115,32 @@ export class EventRegistrationRepository {
    * checked eligibility; this checks the event is open and before its deadline.
    */
   async signUp(tx: PrismaTransaction, input: { eventId: string; memberId: string; channel?: Channel; conversationKey?: string; now: Date; eligible: (audienceJson: string) => void }): Promise<SignUpOutcome> {
+    // Raw on a chat turn's path: a sign-up holds the event's lock throughout, so every statement
+    // of it delays the next member's (docs/DATABASE.md, "Raw statements").
     const event = await this.lock(tx, input.eventId);
     input.eligible(event.audience);
-    const existing = await tx.eventRegistration.findUnique({ where: { eventId_memberId: { eventId: input.eventId, memberId: input.memberId } } });
+    const existing = await this.#registration(tx, input.eventId, input.memberId);
     if (existing && existing.status !== 'cancelled') return { registration: { ...toView(existing), position: await this.#position(tx, existing) }, changed: false };
     if (event.status !== 'open') throw new AppError('closed', 'sign-ups for this event are not open', { reason: 'not-open' });
     if ((event.signupDeadline && input.now >= event.signupDeadline) || input.now >= event.startsAt) throw new AppError('closed', 'the sign-up deadline has passed', { reason: 'deadline' });
-    const confirmed = await tx.eventRegistration.count({ where: { eventId: input.eventId, status: 'confirmed' } });
+    const confirmed = await this.#count(tx, input.eventId, 'confirmed');
     const status = confirmed < event.capacity ? 'confirmed' : 'waitlisted';
-    await tx.event.update({ where: { id: input.eventId }, data: { nextSeq: { increment: 1 } } });
-    const data = { status, seq: event.nextSeq, channel: input.channel ?? null, conversationKey: input.conversationKey ?? null, promotedAt: null, checkedInAt: null };
-    const row = existing
-      ? await tx.eventRegistration.update({ where: { id: existing.id }, data })
-      : await tx.eventRegistration.create({ data: { id: newId(), eventId: input.eventId, memberId: input.memberId, checkInCode: await this.#freshCode(tx, input.eventId), ...data } });
+    const now = new Date();
+    await this.sql.execute(tx, sql`UPDATE "Event" SET "nextSeq" = "nextSeq" + 1, "updatedAt" = ${now} WHERE "id" = ${input.eventId}`);
+    const channel = input.channel ?? null;
+    const conversationKey = input.conversationKey ?? null;
+    if (existing) {
+      await this.sql.execute(
+        tx,
+        sql`UPDATE "EventRegistration" SET "status" = ${status}, "seq" = ${event.nextSeq}, "channel" = ${channel}, "conversationKey" = ${conversationKey}, "promotedAt" = ${null}, "checkedInAt" = ${null}, "updatedAt" = ${now} WHERE "id" = ${existing.id}`,
+      );
+    } else {
+      await this.sql.execute(
+        tx,
+        sql`INSERT INTO "EventRegistration" ("id", "eventId", "memberId", "status", "seq", "checkInCode", "checkedInAt", "channel", "conversationKey", "createdAt", "updatedAt", "promotedAt") VALUES (${newId()}, ${input.eventId}, ${input.memberId}, ${status}, ${event.nextSeq}, ${await this.#freshCode(tx, input.eventId)}, ${null}, ${channel}, ${conversationKey}, ${now}, ${now}, ${null})`,
+      );
+    }
+    const row = (await this.#registration(tx, input.eventId, input.memberId))!;
     return { registration: { ...toView(row), position: await this.#position(tx, row) }, changed: true };
   }
 

@@ -64,7 +64,7 @@ export async function openStore(databaseUrl: string, options: { migrate?: boolea
     // Cluster workers and PostgreSQL instances share the sessions, so they read them every turn.
     sessions: new SessionRepository(db.prisma, sql, { cacheSessions: db.provider === 'sqlite' && !options.clusterWorker }),
     transcripts: new TranscriptRepository(db.prisma, sql),
-    audit: new AuditLog(db.prisma),
+    audit: new AuditLog(db.prisma, sql),
     answers: new AnswerRepository(db.prisma, sql),
     outbox: new OutboxRepository(db.prisma),
     jobs: new JobRepository(db.prisma),
