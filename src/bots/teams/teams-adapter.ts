@@ -17,6 +17,8 @@ export function loggableError(error: unknown): { name: string; message: string; 
 type AuthenticateResult = Awaited<ReturnType<ConfigurationBotFrameworkAuthentication['authenticateRequest']>>;
 type ConnectorFactory = ReturnType<ConfigurationBotFrameworkAuthentication['createConnectorFactory']>;
 type ConnectorClient = Awaited<ReturnType<ConnectorFactory['create']>>;
+type ClaimsIdentity = Parameters<ConfigurationBotFrameworkAuthentication['createUserTokenClient']>[0];
+type UserTokenClient = Awaited<ReturnType<ConfigurationBotFrameworkAuthentication['createUserTokenClient']>>;
 
 /** How many Bot Connector clients (service URL and audience) are kept: Teams uses a few regional URLs. */
 const CONNECTOR_CLIENTS = 64;
@@ -32,6 +34,26 @@ const CONNECTOR_CLIENTS = 64;
  */
 export class SharedConnectorsAuthentication extends ConfigurationBotFrameworkAuthentication {
   readonly #clients = new Map<string, Promise<ConnectorClient>>();
+  readonly #tokenClients = new Map<string, Promise<UserTokenClient>>();
+
+  /**
+   * The user-token (OAuth) client, one per app id the claims name. CloudAdapter asks for one on
+   * every activity, and each is a new Token API client with its own HTTP pipeline; it holds only
+   * the app id and that app's credentials (which fetch their token per request), so one serves
+   * every turn, as the connector clients do.
+   */
+  override createUserTokenClient(claimsIdentity: ClaimsIdentity): Promise<UserTokenClient> {
+    // The app id as botframework-connector takes it from the claims: the audience, else the app id claim.
+    const key = String(claimsIdentity.getClaimValue('aud') ?? claimsIdentity.getClaimValue('appid') ?? '');
+    let client = this.#tokenClients.get(key);
+    if (!client) {
+      if (this.#tokenClients.size >= CONNECTOR_CLIENTS) this.#tokenClients.delete(this.#tokenClients.keys().next().value!);
+      client = super.createUserTokenClient(claimsIdentity);
+      this.#tokenClients.set(key, client);
+      client.catch(() => this.#tokenClients.get(key) === client && this.#tokenClients.delete(key));
+    }
+    return client;
+  }
 
   #shared(factory: ConnectorFactory): ConnectorFactory {
     const clients = this.#clients;
