@@ -83,8 +83,12 @@ export class SessionRepository {
     // Raw on a chat turn's path (docs/DATABASE.md, "Raw statements").
     let [row] = await this.sql.query<SessionRow>(this.prisma, sql`SELECT "id", "state", "locale", "version" FROM "ConversationSession" WHERE "channel" = ${channel} AND "key" = ${key}`);
     if (!row) {
+      // A first contact; raw too, since a level of members arriving at once starts with one each.
+      const now = new Date();
+      const created: SessionRow = { id: newId(), state: '{}', locale, version: 0 };
       try {
-        row = await this.prisma.conversationSession.create({ data: { id: newId(), channel, key, locale } });
+        await this.sql.execute(this.prisma, sql`INSERT INTO "ConversationSession" ("id", "channel", "key", "state", "locale", "reference", "version", "createdAt", "updatedAt") VALUES (${created.id}, ${channel}, ${key}, ${created.state}, ${locale}, ${null}, ${0}, ${now}, ${now})`);
+        row = created;
       } catch (error) {
         // Two first messages at once: the other created the session; both turns then race on its version.
         if (!isUniqueViolation(error)) throw error;

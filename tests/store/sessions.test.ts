@@ -41,6 +41,18 @@ describe.each(providers)('conversation sessions on %s', (provider) => {
     expect(row.updatedAt.getTime()).toBeGreaterThan(Date.now() - 60_000);
   });
 
+  it('creates a session on first contact as the model API would, once when two first messages arrive together', async () => {
+    await open({ clusterWorker: true });
+    const [a, b] = await Promise.all([store.sessions.load('web', 'first', 'en'), store.sessions.load('web', 'first', 'en')]);
+    expect(a.id).toBe(b.id);
+    expect(a).toMatchObject({ state: {}, locale: 'en', version: 0 });
+    const rows = await store.db.prisma.conversationSession.findMany({ where: { channel: 'web', key: 'first' } });
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ id: a.id, state: '{}', locale: 'en', reference: null, version: 0 });
+    expect(rows[0]!.createdAt.getTime()).toBeGreaterThan(Date.now() - 60_000);
+    expect(rows[0]!.updatedAt.getTime()).toBe(rows[0]!.createdAt.getTime());
+  });
+
   it('marks an event once: a second mark fails as a unique violation and rolls back its turn', async () => {
     await open();
     expect(await store.sessions.isProcessed('slack:Ev1')).toBe(false);
