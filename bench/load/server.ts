@@ -156,9 +156,9 @@ export const messages = new Map<string, number>();
 export const firstWarnings: string[] = [];
 
 /** Resident memory of the server's processes (see `processTree`) together, in MB, from /proc. */
-export function rssMb(pid: number): number {
+export function rssMb(pid: number, tree = processTree(pid)): number {
   let kb = 0;
-  for (const p of processTree(pid)) {
+  for (const p of tree) {
     try {
       kb += Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${p}/status`, 'utf8'))?.[1] ?? 0);
     } catch {
@@ -186,8 +186,16 @@ export function cpuSeconds(pid: number): number {
 
 /** Samples a process's RSS every `everyMs`; `stop()` returns the peak. */
 export function sampleRss(pid: number, everyMs = 250): { stop(): number } {
-  let peak = rssMb(pid);
-  const timer = setInterval(() => (peak = Math.max(peak, rssMb(pid))), everyMs);
+  // The process tree (a walk over every /proc entry) is taken again every 2 s, not at every
+  // sample: the walk held this process's event loop for milliseconds each time, and with it the
+  // members' turns. A worker replaced meanwhile is in the next walk.
+  let tree = processTree(pid);
+  let samples = 0;
+  let peak = rssMb(pid, tree);
+  const timer = setInterval(() => {
+    if (++samples % Math.max(1, Math.round(2000 / everyMs)) === 0) tree = processTree(pid);
+    peak = Math.max(peak, rssMb(pid, tree));
+  }, everyMs);
   return {
     stop() {
       clearInterval(timer);
