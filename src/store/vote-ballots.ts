@@ -48,11 +48,10 @@ export class BallotRepository {
    * for them (so the stored tally holds every committed ballot); SQLite serialises writers.
    */
   async lockOpen(tx: PrismaTransaction, electionId: string): Promise<boolean> {
-    if (this.provider === 'postgresql') {
-      const rows = await this.sql.query<{ id: string }>(tx, sql`SELECT "id" FROM "Election" WHERE "id" = ${electionId} AND "status" = 'open' FOR SHARE`);
-      return rows.length === 1;
-    }
-    return (await tx.election.count({ where: { id: electionId, status: 'open' } })) === 1;
+    // One statement on both providers (only the lock clause differs), as a sign-up locks its event.
+    const forShare = this.provider === 'postgresql' ? sql`FOR SHARE` : sql``;
+    const rows = await this.sql.query<{ id: string }>(tx, sql`SELECT "id" FROM "Election" WHERE "id" = ${electionId} AND "status" = 'open' ${forShare}`);
+    return rows.length === 1;
   }
 
   async #insertBallot(tx: PrismaTransaction, electionId: string, choices: string[], receiptHash: string, memberId: string | null): Promise<void> {
