@@ -5,7 +5,7 @@ import { detectLocale, type Locale } from './locale.ts';
 import type { Logger } from './logger.ts';
 import { replies as validate, replyToPlainText, type Reply, type ReplyInput } from './reply.ts';
 import { messages } from './messages.ts';
-import type { Store } from '../store/index.ts';
+import type { SqlTx, Store } from '../store/index.ts';
 import { isUniqueViolation } from '../store/index.ts';
 
 /**
@@ -72,10 +72,10 @@ export class Assistant {
       const ctx: TurnContext = { event, locale, identity, member, session, now: new Date() };
       const result = await this.#route(ctx, text);
       try {
-        const extra = await store.transaction(async (tx) => {
+        const writeTurn = async (tx: SqlTx, commit: () => Promise<ReplyInput[] | void> | undefined) => {
           if (dedupeKey) await store.sessions.markProcessed(tx, dedupeKey);
           await store.sessions.save(tx, session, result.state ?? session.state, locale, event.reference);
-          const more = (await result.commit?.(tx)) ?? [];
+          const more = (await commit()) ?? [];
           const all = validate(...result.replies, ...more);
           const lines = result.transcript === 'omit' ? [] : [
             ...(text ? [{ author: 'member' as const, text, sensitive: !!result.sensitive }] : []),
@@ -83,7 +83,11 @@ export class Assistant {
           ];
           await store.transcripts.append(tx, session.id, lines);
           return all;
-        });
+        };
+        const { commit, commitWithModels } = result;
+        const extra = commitWithModels
+          ? await store.transaction((tx) => writeTurn(tx, () => commitWithModels(tx)))
+          : await store.sqlTransaction((tx) => writeTurn(tx, () => commit?.(tx)));
         if (result.after) {
           result.after().catch((error: unknown) => logger.error({ err: error }, 'after-turn work failed'));
         }

@@ -4,6 +4,7 @@ import type { Locale } from './locale.ts';
 import type { ReplyInput } from './reply.ts';
 import type { IdentityView, Member } from '../store/members.ts';
 import type { PrismaTransaction } from '../store/database.ts';
+import type { SqlTx } from '../store/sql.ts';
 import type { Session, SessionState } from '../store/sessions.ts';
 
 /**
@@ -42,11 +43,22 @@ export interface TurnContext {
  * What a flow decides in one turn. `state` replaces the session state (undefined keeps it);
  * `commit` runs inside the transaction that saves the session, so its writes land together with
  * the new state or not at all; `after` runs once the transaction has committed (notifications).
+ *
+ * `commit` may run raw statements only (`store.sql`, docs/DATABASE.md "Raw statements"): on SQLite
+ * the turn's transaction is then the driver adapter's own, without the Prisma client
+ * (`Store.sqlTransaction`), ~0.15–0.2 ms of CPU less per turn. Writes that need the model API
+ * (a case opened or changed, a cancellation that promotes from the waitlist: rarer turns whose
+ * repositories are not raw) go in `commitWithModels` instead, which runs in a Prisma transaction.
+ * A result has at most one of the two.
  */
-export interface TurnResult {
+export type TurnResult = TurnResultBase & (
+  | { commit?: (tx: SqlTx) => Promise<ReplyInput[] | void>; commitWithModels?: undefined }
+  | { commitWithModels: (tx: PrismaTransaction) => Promise<ReplyInput[] | void>; commit?: undefined }
+);
+
+interface TurnResultBase {
   replies: ReplyInput[];
   state?: SessionState;
-  commit?: (tx: PrismaTransaction) => Promise<ReplyInput[] | void>;
   after?: () => Promise<void>;
   /** The turn is part of a psychological or crisis conversation: the transcript is counsellor-only. */
   sensitive?: boolean;

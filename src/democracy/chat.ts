@@ -1,7 +1,7 @@
 import type { TurnContext, TurnResult } from '../core/flow.ts';
 import type { Bilingual, Locale } from '../core/locale.ts';
 import type { ReplyInput } from '../core/reply.ts';
-import type { PrismaTransaction, Store } from '../store/index.ts';
+import type { SqlTx, Store } from '../store/index.ts';
 import { hasRole } from '../store/members.ts';
 import { refusal, type Eligibility } from './audience.ts';
 
@@ -55,7 +55,7 @@ export function isAdmin(ctx: TurnContext): boolean {
 }
 
 /** Remembers where this member can be reached (reminders, promotions): written with the turn. */
-export async function rememberContact(store: Store, ctx: TurnContext, tx: PrismaTransaction): Promise<void> {
+export async function rememberContact(store: Store, ctx: TurnContext, tx: SqlTx): Promise<void> {
   if (ctx.member) await store.democracyContacts.record(tx, ctx.member.id, { channel: ctx.event.channel, conversationKey: ctx.event.conversationKey, locale: ctx.locale });
 }
 

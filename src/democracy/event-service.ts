@@ -6,7 +6,7 @@ import type { JobHandler } from '../runtime/scheduler.ts';
 import { toCsv } from '../store/csv.ts';
 import type { RegistrationView, SignUpOutcome } from '../store/event-registrations.ts';
 import type { EventView } from '../store/events.ts';
-import type { PrismaTransaction, Store } from '../store/index.ts';
+import type { PrismaTransaction, SqlTx, Store } from '../store/index.ts';
 import type { Member } from '../store/members.ts';
 import type { Contact } from '../store/surveys.ts';
 import { eligibility, readAudience, type Eligibility } from './audience.ts';
@@ -71,7 +71,7 @@ export class EventService {
     return event;
   }
 
-  async #getIn(tx: PrismaTransaction, id: string): Promise<EventView> {
+  async #getIn(tx: SqlTx, id: string): Promise<EventView> {
     const event = await this.deps.store.events.get(id, tx);
     if (!event) throw new AppError('not_found', `no event ${id}`);
     return event;
@@ -135,7 +135,7 @@ export class EventService {
   }
 
   /** Signs up inside the caller's transaction (a chat turn). Throws `not_eligible` or `closed`. */
-  async signUpInTx(tx: PrismaTransaction, input: { member: Member | undefined; eventId: string; contact?: Contact; now: Date }): Promise<SignUpOutcome> {
+  async signUpInTx(tx: SqlTx, input: { member: Member | undefined; eventId: string; contact?: Contact; now: Date }): Promise<SignUpOutcome> {
     if (!input.member) throw new AppError('not_eligible', 'not eligible: unlinked', { reason: 'unlinked' });
     const member = input.member;
     // The audience is checked on the event row read under its lock (inside a transaction every

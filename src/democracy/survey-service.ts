@@ -5,7 +5,7 @@ import type { ReplyInput } from '../core/reply.ts';
 import { action } from '../core/flow.ts';
 import type { JobHandler } from '../runtime/scheduler.ts';
 import { toCsv } from '../store/csv.ts';
-import type { PrismaTransaction, Store } from '../store/index.ts';
+import type { SqlTx, Store } from '../store/index.ts';
 import type { Member } from '../store/members.ts';
 import type { Contact, ParticipationView, SurveyView } from '../store/surveys.ts';
 import { eligibility, inAudience, type Eligibility } from './audience.ts';
@@ -104,7 +104,7 @@ export class SurveyService {
   }
 
   /** Whether this member may answer now. */
-  async check(member: Member | undefined, survey: SurveyView, now: Date, db?: PrismaTransaction): Promise<SurveyCheck> {
+  async check(member: Member | undefined, survey: SurveyView, now: Date, db?: SqlTx): Promise<SurveyCheck> {
     return (await this.admit(member, survey, now, db)).check;
   }
 
@@ -112,7 +112,7 @@ export class SurveyService {
    * Whether this member may answer now, and (when the survey is open to them) their progress:
    * one read for both, since a chat turn needs the draft as soon as it may go on.
    */
-  async admit(member: Member | undefined, survey: SurveyView, now: Date, db?: PrismaTransaction): Promise<{ check: SurveyCheck; progress?: ParticipationView }> {
+  async admit(member: Member | undefined, survey: SurveyView, now: Date, db?: SqlTx): Promise<{ check: SurveyCheck; progress?: ParticipationView }> {
     const who = eligibility(member, survey.audience);
     if (who !== 'ok') return { check: who };
     if (survey.status !== 'open') return { check: survey.status === 'closed' ? 'ended' : 'not-open' };
@@ -139,7 +139,7 @@ export class SurveyService {
   }
 
   /** Saves a draft inside the caller's transaction (a chat turn), noting where to remind the member. */
-  async saveDraft(tx: PrismaTransaction, survey: SurveyView, member: Member, answers: Answers, contact: Contact): Promise<void> {
+  async saveDraft(tx: SqlTx, survey: SurveyView, member: Member, answers: Answers, contact: Contact): Promise<void> {
     await this.deps.store.surveys.saveDraft(tx, survey.id, member.id, answers, contact);
   }
 
@@ -147,7 +147,7 @@ export class SurveyService {
    * Submits inside the caller's transaction. Answers to questions hidden by skip logic are
    * dropped; a required question without an answer is refused (`invalid_input`, its id in details).
    */
-  async submitInTx(tx: PrismaTransaction, input: { survey: SurveyView; member: Member | undefined; answers: Answers; now: Date }): Promise<void> {
+  async submitInTx(tx: SqlTx, input: { survey: SurveyView; member: Member | undefined; answers: Answers; now: Date }): Promise<void> {
     // Inside a transaction every read goes through `tx` (on SQLite anything else would wait for it).
     const survey = (await this.deps.store.surveys.get(input.survey.id, tx)) ?? input.survey;
     const state = await this.check(input.member, survey, input.now, tx);

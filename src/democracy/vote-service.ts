@@ -1,7 +1,7 @@
 import { AppError, isAppError } from '../core/errors.ts';
 import type { Logger } from '../core/logger.ts';
 import type { JobHandler } from '../runtime/scheduler.ts';
-import type { Store, PrismaTransaction } from '../store/index.ts';
+import type { Store, PrismaTransaction, SqlTx } from '../store/index.ts';
 import type { Member } from '../store/members.ts';
 import type { ElectionView, HonorRollView } from '../store/votes.ts';
 import { eligibility, inAudience, type Eligibility } from './audience.ts';
@@ -184,7 +184,7 @@ export class VoteService {
   }
 
   /** Whether this member may vote in this vote now. */
-  async check(member: Member | undefined, election: ElectionView, now: Date, db?: PrismaTransaction): Promise<VoteCheck> {
+  async check(member: Member | undefined, election: ElectionView, now: Date, db?: SqlTx): Promise<VoteCheck> {
     const who = eligibility(member, election.audience);
     if (who !== 'ok') return who;
     if (election.status !== 'open') return election.status === 'closed' ? 'ended' : 'not-open';
@@ -220,7 +220,7 @@ export class VoteService {
    * caller's transaction, so that a chat turn's state and the ballot commit together. Returns
    * the new receipt code. Throws `not_eligible`, `closed` or `conflict` (already voted).
    */
-  async castInTx(tx: PrismaTransaction, input: { member: Member | undefined; electionId: string; choices: string[]; receipt?: string; now: Date }): Promise<string> {
+  async castInTx(tx: SqlTx, input: { member: Member | undefined; electionId: string; choices: string[]; receipt?: string; now: Date }): Promise<string> {
     const { store } = this.deps;
     // Inside a transaction every read goes through `tx` (on SQLite anything else would wait for it).
     const election = await store.votes.get(input.electionId, tx);

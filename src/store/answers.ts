@@ -1,6 +1,6 @@
 import { sqltag as sql } from '@prisma/client/runtime/client';
 import type { Prisma, PrismaTransaction } from './database.ts';
-import type { SqlRunner } from './sql.ts';
+import type { Db, SqlRunner } from './sql.ts';
 
 /** An answer as recorded for the editors' review. */
 export interface AnswerRecordView {
@@ -24,7 +24,7 @@ export class AnswerRepository {
   ) {}
 
   async record(
-    tx: PrismaTransaction,
+    tx: Db,
     answer: { id: string; kind: string; question: string; locale: string; confidence: number; lowConfidence: boolean; citations: string[]; channel: string; memberId?: string },
   ): Promise<void> {
     // Psychological questions are personal: count them, never keep their words for editors.

@@ -1,6 +1,6 @@
 import { sqltag as sql } from '@prisma/client/runtime/client';
 import type { Prisma, PrismaTransaction } from './database.ts';
-import type { SqlRunner } from './sql.ts';
+import type { Db, SqlRunner } from './sql.ts';
 import { newId } from './ids.ts';
 
 /** One audited state change. `details` must never hold secret-ballot content or sensitive text. */
@@ -24,7 +24,7 @@ export class AuditLog {
   ) {}
 
   /** Records an entry; pass the transaction that makes the change so both land or neither does. */
-  async record(entry: AuditRecord, tx: PrismaTransaction | Prisma = this.prisma): Promise<void> {
+  async record(entry: AuditRecord, tx: Db = this.prisma): Promise<void> {
     // Raw on a chat turn's path: every ballot, survey submission and sign-up is audited in its
     // turn's transaction (docs/DATABASE.md, "Raw statements").
     await this.sql.execute(tx, sql`INSERT INTO "AuditEntry" ("id", "actor", "action", "target", "details", "createdAt") VALUES (${newId()}, ${entry.actor}, ${entry.action}, ${entry.target}, ${JSON.stringify(entry.details ?? {})}, ${new Date()})`);

@@ -2,7 +2,7 @@ import type { Channel } from '../core/inbound.ts';
 import type { Locale } from '../core/locale.ts';
 import { sqltag as sql } from '@prisma/client/runtime/client';
 import type { Prisma, PrismaTransaction } from './database.ts';
-import type { SqlRunner } from './sql.ts';
+import type { Db, SqlRunner } from './sql.ts';
 
 /** A conversation a member can be sent a message in, and the language to use. */
 export interface ContactView {
@@ -28,7 +28,7 @@ export class DemocracyContactRepository {
     private readonly sql: SqlRunner,
   ) {}
 
-  async record(tx: PrismaTransaction | Prisma, memberId: string, contact: ContactView): Promise<void> {
+  async record(tx: Db, memberId: string, contact: ContactView): Promise<void> {
     // Raw on a chat turn's path: every survey, vote and event turn records where the member is
     // (docs/DATABASE.md, "Raw statements"). The same upsert syntax on SQLite and PostgreSQL.
     const now = new Date();

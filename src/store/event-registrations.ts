@@ -3,7 +3,7 @@ import { AppError } from '../core/errors.ts';
 import type { Channel } from '../core/inbound.ts';
 import { sqltag as sql } from '@prisma/client/runtime/client';
 import type { DatabaseProvider, Prisma, PrismaTransaction } from './database.ts';
-import type { SqlRunner } from './sql.ts';
+import type { Db, SqlRunner } from './sql.ts';
 import { newId, shortCode } from './ids.ts';
 
 export const RegistrationStatusSchema = z.enum(['confirmed', 'waitlisted', 'cancelled']);
@@ -75,7 +75,7 @@ export class EventRegistrationRepository {
   ) {}
 
   /** Locks the event row for the rest of the transaction (SQLite: writers are already serialised). */
-  async lock(tx: PrismaTransaction, eventId: string): Promise<LockedEvent> {
+  async lock(tx: Db, eventId: string): Promise<LockedEvent> {
     // Raw on a chat turn's path: a sign-up (docs/DATABASE.md, "Raw statements"). One round trip:
     // on PostgreSQL the lock is held for the rest of the transaction, so every one counts.
     const forUpdate = this.provider === 'postgresql' ? sql`FOR UPDATE` : sql``;
@@ -85,7 +85,7 @@ export class EventRegistrationRepository {
   }
 
   /** A check-in code not yet used at this event (the event lock keeps the check and insert together). */
-  async #freshCode(tx: PrismaTransaction, eventId: string): Promise<string> {
+  async #freshCode(tx: Db, eventId: string): Promise<string> {
     for (;;) {
       const code = shortCode(6);
       const taken = await this.sql.query(tx, sql`SELECT "id" FROM "EventRegistration" WHERE "eventId" = ${eventId} AND "checkInCode" = ${code}`);
@@ -94,18 +94,18 @@ export class EventRegistrationRepository {
   }
 
   /** How many registrations of an event have this status (and, given `seqBelow`, came before it). */
-  async #count(tx: PrismaTransaction | Prisma, eventId: string, status: string, seqBelow?: number): Promise<number> {
+  async #count(tx: Db, eventId: string, status: string, seqBelow?: number): Promise<number> {
     const before = seqBelow === undefined ? sql`` : sql`AND "seq" < ${seqBelow}`;
     const [row] = await this.sql.query<{ n: number | bigint }>(tx, sql`SELECT COUNT(*) AS "n" FROM "EventRegistration" WHERE "eventId" = ${eventId} AND "status" = ${status} ${before}`);
     return Number(row?.n ?? 0);
   }
 
-  async #registration(tx: PrismaTransaction | Prisma, eventId: string, memberId: string): Promise<Row | undefined> {
+  async #registration(tx: Db, eventId: string, memberId: string): Promise<Row | undefined> {
     const [row] = await this.sql.query<Row>(tx, sql`SELECT * FROM "EventRegistration" WHERE "eventId" = ${eventId} AND "memberId" = ${memberId}`);
     return row;
   }
 
-  async #position(tx: PrismaTransaction | Prisma, row: Row): Promise<number | undefined> {
+  async #position(tx: Db, row: Row): Promise<number | undefined> {
     if (row.status !== 'waitlisted') return undefined;
     return (await this.#count(tx, row.eventId, 'waitlisted', row.seq)) + 1;
   }
@@ -114,7 +114,7 @@ export class EventRegistrationRepository {
    * Signs a member up: confirmed while places are left, waitlisted after. The caller has
    * checked eligibility; this checks the event is open and before its deadline.
    */
-  async signUp(tx: PrismaTransaction, input: { eventId: string; memberId: string; channel?: Channel; conversationKey?: string; now: Date; eligible: (audienceJson: string) => void }): Promise<SignUpOutcome> {
+  async signUp(tx: Db, input: { eventId: string; memberId: string; channel?: Channel; conversationKey?: string; now: Date; eligible: (audienceJson: string) => void }): Promise<SignUpOutcome> {
     // Raw on a chat turn's path: a sign-up holds the event's lock throughout, so every statement
     // of it delays the next member's (docs/DATABASE.md, "Raw statements").
     const event = await this.lock(tx, input.eventId);

@@ -6,7 +6,7 @@ import { readBilingual } from '../democracy/bilingual.ts';
 import type { EventDefinition } from '../democracy/event-definition.ts';
 import { join, sqltag as sql } from '@prisma/client/runtime/client';
 import type { DatabaseProvider, Prisma, PrismaTransaction } from './database.ts';
-import type { SqlRunner } from './sql.ts';
+import type { Db, SqlRunner } from './sql.ts';
 import { newId } from './ids.ts';
 import { EventRegistrationRepository } from './event-registrations.ts';
 
@@ -91,7 +91,7 @@ export class EventRepository {
   }
 
   /** Events with their sign-up counts: one grouped count for all of them. */
-  async #toViews(rows: EventRow[], tx: PrismaTransaction | Prisma = this.prisma): Promise<EventView[]> {
+  async #toViews(rows: EventRow[], tx: Db = this.prisma): Promise<EventView[]> {
     if (rows.length === 0) return [];
     // Raw on a chat turn's path: every event turn shows the places left (docs/DATABASE.md, "Raw statements").
     const counts = await this.sql.query<{ eventId: string; status: string; n: number | bigint }>(
@@ -101,7 +101,7 @@ export class EventRepository {
     return rows.map((row) => toEventView(row, (status) => Number(counts.find((c) => c.eventId === row.id && c.status === status)?.n ?? 0)));
   }
 
-  async #toView(row: EventRow, tx: PrismaTransaction | Prisma = this.prisma): Promise<EventView> {
+  async #toView(row: EventRow, tx: Db = this.prisma): Promise<EventView> {
     return (await this.#toViews([row], tx))[0]!;
   }
 
@@ -124,7 +124,7 @@ export class EventRepository {
     return (await this.get(id, tx))!;
   }
 
-  async get(id: string, tx: PrismaTransaction | Prisma = this.prisma): Promise<EventView | undefined> {
+  async get(id: string, tx: Db = this.prisma): Promise<EventView | undefined> {
     // Raw on a chat turn's path: every event turn reads its event (docs/DATABASE.md, "Raw statements").
     const [row] = await this.sql.query<EventRow>(tx, sql`SELECT * FROM "Event" WHERE "id" = ${id}`);
     return row ? this.#toView(row, tx) : undefined;

@@ -12,9 +12,10 @@ import { OutboxRepository } from './outbox.ts';
 import { SessionRepository, TranscriptRepository } from './sessions.ts';
 import { SlackRecords } from './slack-records.ts';
 import { TicketRepository } from './tickets.ts';
-import { SqlRunner } from './sql.ts';
+import { SqlRunner, type SqlTx } from './sql.ts';
 
 export type { Database, PrismaTransaction } from './database.ts';
+export type { SqlTx } from './sql.ts';
 export { isUniqueViolation } from './errors.ts';
 
 /** Every repository over one database. Nothing outside src/store imports Prisma. */
@@ -42,8 +43,13 @@ export interface Store {
   slack: SlackRecords;
   /** Runs the raw statements of a chat turn's path, on SQLite without the Prisma client (src/store/sql.ts). */
   sql: SqlRunner;
-  /** Runs work in one database transaction. */
+  /** Runs work in one database transaction (Prisma's interactive transaction: the model API works in it). */
   transaction<T>(work: (tx: PrismaTransaction) => Promise<T>): Promise<T>;
+  /**
+   * Runs work that uses raw statements only (`sql`) in one transaction: on SQLite without the
+   * Prisma client, which is what a chat turn's writes use (src/store/sql.ts, docs/DATABASE.md).
+   */
+  sqlTransaction<T>(work: (tx: SqlTx) => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
 
@@ -56,6 +62,15 @@ export async function openStore(databaseUrl: string, options: { migrate?: boolea
   if (options.migrate !== false && !options.clusterWorker) await migrate(databaseUrl);
   const db = await openDatabase(databaseUrl);
   const sql = new SqlRunner(db.prisma, db.direct);
+  const transaction = <T>(work: (tx: PrismaTransaction) => Promise<T>): Promise<T> =>
+    db.prisma.$transaction(
+      (tx) => {
+        // Before anything else runs in it: the turn's raw statements then run on its adapter transaction.
+        sql.bind(tx);
+        return work(tx);
+      },
+      { timeout: 20_000, maxWait: 20_000 },
+    );
   return {
     db,
     sql,
@@ -75,15 +90,8 @@ export async function openStore(databaseUrl: string, options: { migrate?: boolea
     democracyContacts: new DemocracyContactRepository(db.prisma, sql),
     tickets: new TicketRepository(db.prisma, sql),
     slack: new SlackRecords(db.prisma),
-    transaction: (work) =>
-      db.prisma.$transaction(
-        (tx) => {
-          // Before anything else runs in it: the turn's raw statements then run on its adapter transaction.
-          sql.bind(tx);
-          return work(tx);
-        },
-        { timeout: 20_000, maxWait: 20_000 },
-      ),
+    transaction,
+    sqlTransaction: (work) => sql.transaction(work, transaction),
     close: () => db.close(),
   };
 }

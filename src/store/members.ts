@@ -3,7 +3,7 @@ import { AppError } from '../core/errors.ts';
 import type { PlatformIdentity } from '../core/inbound.ts';
 import { sqltag as sql } from '@prisma/client/runtime/client';
 import type { Prisma } from './database.ts';
-import type { SqlRunner } from './sql.ts';
+import type { Db, SqlRunner } from './sql.ts';
 import { parseCsv } from './csv.ts';
 import { newId } from './ids.ts';
 import { isUniqueViolation } from './errors.ts';

@@ -6,7 +6,7 @@ import type { Locale } from '../core/locale.ts';
 import type { Prisma, PrismaTransaction } from './database.ts';
 import { newId } from './ids.ts';
 import { isUniqueViolation } from './errors.ts';
-import type { SqlRunner } from './sql.ts';
+import type { Db, SqlRunner } from './sql.ts';
 
 /** The part of a session a flow owns while it is active. */
 export const ActiveFlowSchema = z.object({ name: z.string().min(1), state: z.unknown() });
@@ -103,7 +103,7 @@ export class SessionRepository {
    * `concurrent_update` so that the caller's transaction rolls back and the turn can be retried.
    * A caller whose transaction fails after this call must `forget` the conversation.
    */
-  async save(tx: PrismaTransaction, session: Session, state: SessionState, locale: Locale, reference?: string): Promise<number> {
+  async save(tx: Db, session: Session, state: SessionState, locale: Locale, reference?: string): Promise<number> {
     const json = JSON.stringify(SessionStateSchema.parse(state));
     // Raw on a chat turn's path (docs/DATABASE.md, "Raw statements"). `reference`, when the
     // channel sent none, stays as it was.
@@ -135,7 +135,7 @@ export class SessionRepository {
   }
 
   /** Marks a platform event handled; a second mark of the same key fails the transaction (`isUniqueViolation`). */
-  async markProcessed(tx: PrismaTransaction, eventKey: string): Promise<void> {
+  async markProcessed(tx: Db, eventKey: string): Promise<void> {
     // Raw on a chat turn's path (docs/DATABASE.md, "Raw statements").
     await this.sql.execute(tx, sql`INSERT INTO "ProcessedEvent" ("id", "createdAt") VALUES (${eventKey}, ${new Date()})`);
   }
@@ -168,7 +168,7 @@ export class TranscriptRepository {
     private readonly sql: SqlRunner,
   ) {}
 
-  async append(tx: PrismaTransaction | Prisma, sessionId: string, lines: Omit<TranscriptLine, 'createdAt'>[]): Promise<void> {
+  async append(tx: Db, sessionId: string, lines: Omit<TranscriptLine, 'createdAt'>[]): Promise<void> {
     if (lines.length === 0) return;
     const now = Date.now();
     // One statement for the turn's lines (a chat turn writes two or three); distinct timestamps

@@ -3,8 +3,20 @@ import { ColumnTypeEnum, type ArgType, type ColumnType, type SqlQuery, type SqlR
 import type { Prisma, PrismaTransaction } from './database.ts';
 import type { DirectSqlite, OpenTransaction } from './sqlite-adapter.ts';
 
-/** Where a statement runs: the client (no transaction), or a transaction's client. */
-export type Db = Prisma | PrismaTransaction;
+/**
+ * A transaction opened by `Store.sqlTransaction` on SQLite: the driver adapter's own transaction,
+ * without the Prisma client. Only raw statements (this runner) can run in it, which the types
+ * enforce: a model-API method takes a `PrismaTransaction`, and this is none.
+ */
+export class DirectTransaction {
+  constructor(readonly open: OpenTransaction) {}
+}
+
+/** A transaction raw statements can run in: Prisma's (`Store.transaction`) or a direct one (`Store.sqlTransaction`). */
+export type SqlTx = PrismaTransaction | DirectTransaction;
+
+/** Where a statement runs: the client (no transaction), or a transaction. */
+export type Db = Prisma | SqlTx;
 
 /**
  * Runs the raw statements of a chat turn's path (docs/DATABASE.md, "Raw statements").
@@ -46,18 +58,58 @@ export class SqlRunner {
   /** Rows of a SELECT (or of a statement with RETURNING). */
   async query<T>(db: Db, statement: Sql): Promise<T[]> {
     const target = await this.#target(db);
-    if (!target) return db.$queryRaw<T[]>(statement);
+    if (!target) return (db as Prisma | PrismaTransaction).$queryRaw<T[]>(statement);
     return decode<T>(await target.queryRaw(queryOf(statement)));
   }
 
   /** The number of rows a statement changed. */
   async execute(db: Db, statement: Sql): Promise<number> {
     const target = await this.#target(db);
-    if (!target) return db.$executeRaw(statement);
+    if (!target) return (db as Prisma | PrismaTransaction).$executeRaw(statement);
     return target.executeRaw(queryOf(statement));
   }
 
+  /**
+   * Runs `work` in one transaction. On SQLite it is the driver adapter's own (`DirectTransaction`):
+   * Prisma's interactive transaction cost ~150–190 µs of CPU more per transaction (its transaction
+   * manager, a client of proxies, COMMIT through the query pipeline; `.micro` figures in the commit
+   * that introduced this), and a chat turn opens one or two. The adapter's `startTransaction`
+   * takes this process's write queue and SQLite's write lock (`BEGIN IMMEDIATE`, retried while
+   * another process holds it) exactly as for Prisma's transactions (src/store/sqlite-adapter.ts).
+   * On PostgreSQL it is Prisma's.
+   *
+   * `work` may only run raw statements through this runner, and no network calls: it holds the
+   * write lock of every process on this SQLite file until it returns.
+   */
+  async transaction<T>(work: (tx: SqlTx) => Promise<T>, prismaTransaction: (work: (tx: PrismaTransaction) => Promise<T>) => Promise<T>): Promise<T> {
+    if (!this.direct) return prismaTransaction(work);
+    let direct = this.direct();
+    if (!direct) {
+      await this.prisma.$connect();
+      direct = this.direct();
+      if (!direct) throw new Error('the SQLite adapter did not connect');
+    }
+    const open = (await direct.adapter.startTransaction()) as OpenTransaction;
+    try {
+      const result = await work(new DirectTransaction(open));
+      await open.executeRaw({ sql: 'COMMIT', args: [], argTypes: [] });
+      await open.commit();
+      return result;
+    } finally {
+      if (!open.closed) {
+        // `work` or COMMIT failed: nothing of it stays. (A failed COMMIT may already have ended the
+        // transaction; ROLLBACK then has nothing to undo.)
+        await open.executeRaw({ sql: 'ROLLBACK', args: [], argTypes: [] }).catch(() => undefined);
+        await open.rollback();
+      }
+    }
+  }
+
   async #target(db: Db): Promise<{ queryRaw(q: SqlQuery): Promise<SqlResultSet>; executeRaw(q: SqlQuery): Promise<number> } | undefined> {
+    if (db instanceof DirectTransaction) {
+      if (db.open.closed) throw new Error('the transaction of this statement has already ended');
+      return db.open;
+    }
     if (!this.direct) return undefined;
     if (db !== this.prisma) {
       const open = this.#transactions.get(db);

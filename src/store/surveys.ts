@@ -8,7 +8,7 @@ import { StoredSurveyConfigSchema, type StoredSurveyConfig, type SurveyDefinitio
 import { readAnswers, type Answers } from '../democracy/survey-logic.ts';
 import { join, sqltag as sql } from '@prisma/client/runtime/client';
 import type { DatabaseProvider, Prisma, PrismaTransaction } from './database.ts';
-import type { SqlRunner } from './sql.ts';
+import type { Db, SqlRunner } from './sql.ts';
 import { newId } from './ids.ts';
 
 export const SurveyStatusSchema = z.enum(['draft', 'open', 'closed']);
@@ -114,7 +114,7 @@ export class SurveyRepository {
     return (await this.get(id, tx))!;
   }
 
-  async get(id: string, tx: PrismaTransaction | Prisma = this.prisma): Promise<SurveyView | undefined> {
+  async get(id: string, tx: Db = this.prisma): Promise<SurveyView | undefined> {
     // Raw on a chat turn's path: every survey turn reads its survey (docs/DATABASE.md, "Raw statements").
     const [row] = await this.sql.query<SurveyRow>(tx, sql`SELECT * FROM "Survey" WHERE "id" = ${id}`);
     return row ? toView(row) : undefined;
@@ -142,7 +142,7 @@ export class SurveyRepository {
     return result.count === 1;
   }
 
-  async participation(surveyId: string, memberId: string, tx: PrismaTransaction | Prisma = this.prisma): Promise<ParticipationView | undefined> {
+  async participation(surveyId: string, memberId: string, tx: Db = this.prisma): Promise<ParticipationView | undefined> {
     // Raw on a chat turn's path: every survey turn reads the member's draft (docs/DATABASE.md, "Raw statements").
     const [row] = await this.sql.query<ParticipationRow>(tx, sql`SELECT * FROM "SurveyParticipation" WHERE "surveyId" = ${surveyId} AND "memberId" = ${memberId}`);
     return row ? toParticipation(row) : undefined;
@@ -157,7 +157,7 @@ export class SurveyRepository {
   }
 
   /** Saves a draft (creating the participation on the first answer); refused once submitted. */
-  async saveDraft(tx: PrismaTransaction, surveyId: string, memberId: string, answers: Answers, contact: Contact): Promise<void> {
+  async saveDraft(tx: Db, surveyId: string, memberId: string, answers: Answers, contact: Contact): Promise<void> {
     // Raw on a chat turn's path: every answer saves the draft (docs/DATABASE.md, "Raw statements").
     const draft = JSON.stringify(answers);
     const channel = contact.channel ?? null;
@@ -179,13 +179,14 @@ export class SurveyRepository {
    * Submits: marks the participation submitted (once: a conditional update) and writes the
    * response. `memberId` goes on the response only for attributed surveys.
    */
-  async submit(tx: PrismaTransaction, input: { survey: SurveyView; memberId: string; answers: Answers; department: string; now: Date }): Promise<void> {
+  async submit(tx: Db, input: { survey: SurveyView; memberId: string; answers: Answers; department: string; now: Date }): Promise<void> {
     const { survey } = input;
-    const marked = await tx.surveyParticipation.updateMany({
-      where: { surveyId: survey.id, memberId: input.memberId, status: 'in-progress' },
-      data: { status: 'submitted', draft: '{}', submittedOn: input.now.toISOString().slice(0, 10) },
-    });
-    if (marked.count !== 1) throw new AppError('conflict', 'this survey was already submitted', { reason: 'submitted' });
+    // Raw on a chat turn's path: a submission is one of a survey turn's writes (docs/DATABASE.md, "Raw statements").
+    const marked = await this.sql.execute(
+      tx,
+      sql`UPDATE "SurveyParticipation" SET "status" = ${'submitted'}, "draft" = ${'{}'}, "submittedOn" = ${input.now.toISOString().slice(0, 10)}, "updatedAt" = ${new Date()} WHERE "surveyId" = ${survey.id} AND "memberId" = ${input.memberId} AND "status" = ${'in-progress'}`,
+    );
+    if (marked !== 1) throw new AppError('conflict', 'this survey was already submitted', { reason: 'submitted' });
     const id = newId();
     const memberId = survey.anonymous ? null : input.memberId;
     const department = survey.config.breakdownByDepartment ? input.department : null;
@@ -194,7 +195,7 @@ export class SurveyRepository {
       // A random rowid, so that the table's order is not the order of submission.
       await this.sql.execute(tx, sql`INSERT INTO "SurveyResponse" (rowid, "id", "surveyId", "memberId", "department", "answers") VALUES ((random() & 9223372036854775807), ${id}, ${survey.id}, ${memberId}, ${department}, ${answers})`);
     } else {
-      await tx.surveyResponse.create({ data: { id, surveyId: survey.id, memberId, department, answers } });
+      await this.sql.execute(tx, sql`INSERT INTO "SurveyResponse" ("id", "surveyId", "memberId", "department", "answers") VALUES (${id}, ${survey.id}, ${memberId}, ${department}, ${answers})`);
     }
   }
 

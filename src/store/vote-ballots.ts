@@ -3,7 +3,7 @@ import { AppError } from '../core/errors.ts';
 import { ballotReceiptHash, newReceiptCode, ownerCheck } from '../democracy/receipt.ts';
 import { join, sqltag as sql } from '@prisma/client/runtime/client';
 import type { DatabaseProvider, Prisma, PrismaTransaction } from './database.ts';
-import type { SqlRunner } from './sql.ts';
+import type { Db, SqlRunner } from './sql.ts';
 import { newId } from './ids.ts';
 import { isUniqueViolation } from './errors.ts';
 
@@ -47,32 +47,40 @@ export class BallotRepository {
    * PostgreSQL `FOR SHARE` lets ballots proceed together but makes a concurrent close wait
    * for them (so the stored tally holds every committed ballot); SQLite serialises writers.
    */
-  async lockOpen(tx: PrismaTransaction, electionId: string): Promise<boolean> {
+  async lockOpen(tx: Db, electionId: string): Promise<boolean> {
     // One statement on both providers (only the lock clause differs), as a sign-up locks its event.
     const forShare = this.provider === 'postgresql' ? sql`FOR SHARE` : sql``;
     const rows = await this.sql.query<{ id: string }>(tx, sql`SELECT "id" FROM "Election" WHERE "id" = ${electionId} AND "status" = 'open' ${forShare}`);
     return rows.length === 1;
   }
 
-  async #insertBallot(tx: PrismaTransaction, electionId: string, choices: string[], receiptHash: string, memberId: string | null): Promise<void> {
+  async #insertBallot(tx: Db, electionId: string, choices: string[], receiptHash: string, memberId: string | null): Promise<void> {
     const id = newId();
     const json = JSON.stringify(choices);
     if (this.provider === 'sqlite') {
       // An explicit random rowid: SQLite would otherwise number rows in insertion order.
       await this.sql.execute(tx, sql`INSERT INTO "Ballot" (rowid, "id", "electionId", "choices", "receiptHash", "memberId") VALUES ((random() & 9223372036854775807), ${id}, ${electionId}, ${json}, ${receiptHash}, ${memberId})`);
     } else {
-      await tx.ballot.create({ data: { id, electionId, choices: json, receiptHash, memberId } });
+      await this.sql.execute(tx, sql`INSERT INTO "Ballot" ("id", "electionId", "choices", "receiptHash", "memberId") VALUES (${id}, ${electionId}, ${json}, ${receiptHash}, ${memberId})`);
     }
   }
 
+  /** The member's participation row of a vote, read inside the ballot's transaction. */
+  async #participationRow(tx: Db, electionId: string, memberId: string): Promise<{ id: string; ownerCheck: string | null; changes: number } | undefined> {
+    const [row] = await this.sql.query<{ id: string; ownerCheck: string | null; changes: number }>(tx, sql`SELECT "id", "ownerCheck", "changes" FROM "ElectionParticipation" WHERE "electionId" = ${electionId} AND "memberId" = ${memberId}`);
+    return row;
+  }
+
   /** Records a first ballot and that the member voted; returns the receipt code (shown once, never stored). */
-  async cast(tx: PrismaTransaction, vote: { electionId: string; memberId: string; choices: string[]; secret: boolean; allowChange: boolean }): Promise<string> {
-    if (await tx.electionParticipation.findUnique({ where: { electionId_memberId: { electionId: vote.electionId, memberId: vote.memberId } } })) throw alreadyVoted();
+  async cast(tx: Db, vote: { electionId: string; memberId: string; choices: string[]; secret: boolean; allowChange: boolean }): Promise<string> {
+    // Raw on a chat turn's path: a ballot is a vote turn's write (docs/DATABASE.md, "Raw statements").
+    if (await this.#participationRow(tx, vote.electionId, vote.memberId)) throw alreadyVoted();
     const receipt = newReceiptCode();
     try {
-      await tx.electionParticipation.create({
-        data: { id: newId(), electionId: vote.electionId, memberId: vote.memberId, ownerCheck: vote.secret && vote.allowChange ? ownerCheck(receipt) : null },
-      });
+      await this.sql.execute(
+        tx,
+        sql`INSERT INTO "ElectionParticipation" ("id", "electionId", "memberId", "ownerCheck", "changes", "votedAt") VALUES (${newId()}, ${vote.electionId}, ${vote.memberId}, ${vote.secret && vote.allowChange ? ownerCheck(receipt) : null}, ${0}, ${new Date()})`,
+      );
     } catch (error) {
       // A concurrent ballot of the same voter committed first: the unique index decided.
       if (isUniqueViolation(error)) throw alreadyVoted();
@@ -87,23 +95,23 @@ export class BallotRepository {
    * its receipt, and only the receipt whose owner check is on this member's participation row
    * works, so nobody can replace someone else's ballot with a receipt they obtained.
    */
-  async change(tx: PrismaTransaction, vote: { electionId: string; memberId: string; choices: string[]; secret: boolean; receipt?: string }): Promise<string> {
-    const participation = await tx.electionParticipation.findUnique({ where: { electionId_memberId: { electionId: vote.electionId, memberId: vote.memberId } } });
+  async change(tx: Db, vote: { electionId: string; memberId: string; choices: string[]; secret: boolean; receipt?: string }): Promise<string> {
+    const participation = await this.#participationRow(tx, vote.electionId, vote.memberId);
     if (!participation) throw new AppError('conflict', 'this member has not voted yet', { reason: 'not-voted' });
     const receipt = newReceiptCode();
     if (vote.secret) {
       if (!vote.receipt || !participation.ownerCheck || participation.ownerCheck !== ownerCheck(vote.receipt)) {
         throw new AppError('forbidden', 'that receipt is not the receipt of your ballot', { reason: 'wrong-receipt' });
       }
-      const removed = await tx.ballot.deleteMany({ where: { electionId: vote.electionId, receiptHash: ballotReceiptHash(vote.receipt), memberId: null } });
-      if (removed.count !== 1) throw new AppError('conflict', 'that ballot was already replaced', { reason: 'wrong-receipt' });
+      const removed = await this.sql.execute(tx, sql`DELETE FROM "Ballot" WHERE "electionId" = ${vote.electionId} AND "receiptHash" = ${ballotReceiptHash(vote.receipt)} AND "memberId" IS NULL`);
+      if (removed !== 1) throw new AppError('conflict', 'that ballot was already replaced', { reason: 'wrong-receipt' });
       await this.#insertBallot(tx, vote.electionId, vote.choices, ballotReceiptHash(receipt), null);
-      const updated = await tx.electionParticipation.updateMany({ where: { id: participation.id, changes: participation.changes }, data: { ownerCheck: ownerCheck(receipt), changes: { increment: 1 } } });
-      if (updated.count !== 1) throw new AppError('concurrent_update', 'the ballot changed while it was being replaced');
+      const updated = await this.sql.execute(tx, sql`UPDATE "ElectionParticipation" SET "ownerCheck" = ${ownerCheck(receipt)}, "changes" = "changes" + 1 WHERE "id" = ${participation.id} AND "changes" = ${participation.changes}`);
+      if (updated !== 1) throw new AppError('concurrent_update', 'the ballot changed while it was being replaced');
     } else {
-      const updated = await tx.ballot.updateMany({ where: { electionId: vote.electionId, memberId: vote.memberId }, data: { choices: JSON.stringify(vote.choices), receiptHash: ballotReceiptHash(receipt) } });
-      if (updated.count !== 1) throw new AppError('conflict', 'no ballot to replace');
-      await tx.electionParticipation.update({ where: { id: participation.id }, data: { changes: { increment: 1 } } });
+      const updated = await this.sql.execute(tx, sql`UPDATE "Ballot" SET "choices" = ${JSON.stringify(vote.choices)}, "receiptHash" = ${ballotReceiptHash(receipt)} WHERE "electionId" = ${vote.electionId} AND "memberId" = ${vote.memberId}`);
+      if (updated !== 1) throw new AppError('conflict', 'no ballot to replace');
+      await this.sql.execute(tx, sql`UPDATE "ElectionParticipation" SET "changes" = "changes" + 1 WHERE "id" = ${participation.id}`);
     }
     return receipt;
   }
@@ -114,7 +122,7 @@ export class BallotRepository {
     return !!row?.ownerCheck && row.ownerCheck === ownerCheck(receipt);
   }
 
-  async participation(electionId: string, memberId: string, db: PrismaTransaction | Prisma = this.prisma): Promise<ParticipationView | undefined> {
+  async participation(electionId: string, memberId: string, db: Db = this.prisma): Promise<ParticipationView | undefined> {
     // Raw on a chat turn's path: every vote turn asks whether the member voted (docs/DATABASE.md, "Raw statements").
     const [row] = await this.sql.query<{ votedAt: Date; changes: number }>(db, sql`SELECT "votedAt", "changes" FROM "ElectionParticipation" WHERE "electionId" = ${electionId} AND "memberId" = ${memberId}`);
     return row ? { votedAt: row.votedAt, changes: row.changes } : undefined;

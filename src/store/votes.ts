@@ -7,7 +7,7 @@ import { TallySchema, type Tally } from '../democracy/tally.ts';
 import { ElectionKindSchema, type ElectionKind, type VoteDefinition } from '../democracy/vote-definition.ts';
 import { sqltag as sql } from '@prisma/client/runtime/client';
 import type { DatabaseProvider, Prisma, PrismaTransaction } from './database.ts';
-import type { SqlRunner } from './sql.ts';
+import type { Db, SqlRunner } from './sql.ts';
 import { newId } from './ids.ts';
 
 export const ElectionStatusSchema = z.enum(['draft', 'open', 'closed']);
@@ -134,7 +134,7 @@ export class VoteRepository {
     }
   }
 
-  async get(id: string, tx: PrismaTransaction | Prisma = this.prisma): Promise<ElectionView | undefined> {
+  async get(id: string, tx: Db = this.prisma): Promise<ElectionView | undefined> {
     // Raw on a chat turn's path: every vote turn reads its vote (docs/DATABASE.md, "Raw statements").
     const [row] = await this.sql.query<Omit<ElectionRow, 'candidates'>>(tx, sql`SELECT * FROM "Election" WHERE "id" = ${id}`);
     if (!row) return undefined;

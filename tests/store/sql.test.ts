@@ -1,6 +1,6 @@
 import { sqltag as sql } from '@prisma/client/runtime/client';
-import { afterEach, describe, expect, it } from 'vitest';
-import { isUniqueViolation, openStore, type Store } from '../../src/store/index.ts';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { isUniqueViolation, openStore, type SqlTx, type Store } from '../../src/store/index.ts';
 import { freshDatabase, providers } from '../helpers/database.ts';
 
 // The raw statements of a chat turn's path run on SQLite's driver adapter without the Prisma
@@ -90,5 +90,64 @@ describe.each(providers)('raw statements of the chat turn (SqlRunner) on %s', (p
       .catch((e: unknown) => e);
     expect(String(failed)).toContain('rolled back');
     expect(await store.sessions.isProcessed('elsewhere')).toBe(false);
+  });
+
+  // `Store.sqlTransaction`: a chat turn's transaction. On SQLite it is the driver adapter's own,
+  // without Prisma's interactive transaction; on PostgreSQL it is Prisma's.
+  it('commits a sqlTransaction, rolls it back when its work throws, and refuses statements once it ended', async () => {
+    await open();
+    const prismaTransactions = vi.spyOn(store.db.prisma, '$transaction');
+    let kept: SqlTx | undefined;
+    const value = await store.sqlTransaction(async (tx) => {
+      kept = tx;
+      await store.sessions.markProcessed(tx, 'direct-1');
+      expect(await store.sql.query(tx, sql`SELECT "id" FROM "ProcessedEvent" WHERE "id" = ${'direct-1'}`)).toHaveLength(1);
+      return 42;
+    });
+    expect(value).toBe(42);
+    expect(await store.sessions.isProcessed('direct-1')).toBe(true);
+    const failed = await store
+      .sqlTransaction(async (tx) => {
+        await store.sessions.markProcessed(tx, 'direct-2');
+        throw new Error('the turn failed');
+      })
+      .catch((e: unknown) => e);
+    expect(String(failed)).toContain('the turn failed');
+    expect(await store.sessions.isProcessed('direct-2')).toBe(false);
+    // A statement that fails inside (a unique violation) fails the whole transaction, as in a turn.
+    const duplicate = await store
+      .sqlTransaction(async (tx) => {
+        await store.sessions.markProcessed(tx, 'direct-3');
+        await store.sessions.markProcessed(tx, 'direct-1');
+      })
+      .catch((e: unknown) => e);
+    expect(isUniqueViolation(duplicate)).toBe(true);
+    expect(await store.sessions.isProcessed('direct-3')).toBe(false);
+    await expect(store.sql.execute(kept!, sql`INSERT INTO "ProcessedEvent" ("id", "createdAt") VALUES (${'late'}, ${new Date()})`)).rejects.toThrow();
+    expect(await store.sessions.isProcessed('late')).toBe(false);
+    // SQLite: no Prisma transaction at all; PostgreSQL: one per sqlTransaction.
+    expect(prismaTransactions).toHaveBeenCalledTimes(provider === 'sqlite' ? 0 : 3);
+    // After all that, the store still writes (the write lock was released every time).
+    await store.transaction((tx) => store.sessions.markProcessed(tx, 'after'));
+    expect(await store.sessions.isProcessed('after')).toBe(true);
+  });
+
+  // SQLite only: PostgreSQL runs transactions side by side (READ COMMITTED), and row locks order them.
+  it.skipIf(provider !== 'sqlite')('runs concurrent sqlTransactions and Prisma transactions one at a time on SQLite (no lost update)', async () => {
+    await open();
+    const session = await store.sessions.load('web', 'counter', 'en');
+    const readCount = async (tx: SqlTx) => {
+      const [row] = await store.sql.query<{ n: number | bigint }>(tx, sql`SELECT COUNT(*) AS "n" FROM "ConversationMessage" WHERE "sessionId" = ${session.id}`);
+      return Number(row!.n);
+    };
+    // Each reads the count, yields, then writes a line numbered after it: interleaved, two would write the same number.
+    const add = (tx: SqlTx) => async () => {
+      const n = await readCount(tx);
+      await new Promise((resolve) => setImmediate(resolve));
+      await store.transcripts.append(tx, session.id, [{ author: 'member', text: `line ${n}`, sensitive: false }]);
+    };
+    await Promise.all(Array.from({ length: 12 }, (_, i) => (i % 3 === 0 ? store.transaction((tx) => add(tx)()) : store.sqlTransaction((tx) => add(tx)()))));
+    const lines = await store.transcripts.recent(session.id);
+    expect(lines.map((l) => l.text).sort((a, b) => Number(a.slice(5)) - Number(b.slice(5)))).toEqual(Array.from({ length: 12 }, (_, i) => `line ${i}`));
   });
 });

@@ -68,7 +68,7 @@ export function createEventFlow(deps: { store: Store; events: EventService }): F
     if (!existing || existing.status === 'cancelled') return { replies: [notice('info', eventFlowText.notSignedUp[ctx.locale])] };
     return {
       replies: [],
-      commit: async (tx) => {
+      commitWithModels: async (tx) => {
         const result = await events.cancelInTx(tx, { member, eventId: event.id, now: ctx.now });
         if (!result) throw new AppError('concurrent_update', 'the sign-up changed during the cancellation');
         await rememberContact(store, ctx, tx);

@@ -75,7 +75,7 @@ export function createCrisisGate<A extends CrisisVerdict>(deps: CrisisGateDeps<A
       replies: safety.crisisReplies(assessment, ctx.locale),
       state: handoffState(ctx.session.state),
       sensitive: true,
-      commit: async (tx) => {
+      commitWithModels: async (tx) => {
         const opened = await intake.open(tx, requesterOf(ctx), { category: 'crisis', source: 'crisis', transcript, message: text, assignee });
         events = opened.events;
         return [{ type: 'notice', level: 'info', text: fill(texts.caseForCounsellor[ctx.locale], { id: opened.ticket.id }) }];

@@ -64,7 +64,7 @@ export function createHandoffFlow(deps: HandoffFlowDeps): Flow {
       replies: [],
       state: handoffState(ctx.session.state),
       sensitive: isSensitiveCategory(category),
-      commit: async (tx) => {
+      commitWithModels: async (tx) => {
         const opened = await intake.open(tx, requesterOf(ctx), { category, source, transcript });
         events = opened.events;
         return [openedReply(ctx, opened.ticket, opened.created)];
@@ -81,7 +81,7 @@ export function createHandoffFlow(deps: HandoffFlowDeps): Flow {
         replies: [{ type: 'notice', level: 'info', text: fill(texts.closedByMember[l], { id: ticket.id }) }, ratingChoices(ticket.id, l)],
         state: withoutHandoff(ctx.session.state),
         sensitive: isSensitiveCategory(ticket.category),
-        commit: async (tx) => {
+        commitWithModels: async (tx) => {
           events = await intake.memberClose(tx, ticket, requesterOf(ctx));
         },
         after: () => intake.emit(events),
@@ -91,7 +91,7 @@ export function createHandoffFlow(deps: HandoffFlowDeps): Flow {
       replies: [{ type: 'notice', level: 'info', text: (isSensitiveCategory(ticket.category) ? texts.deliveredCounsellor : texts.delivered)[l] }],
       state: handoffState(ctx.session.state),
       sensitive: isSensitiveCategory(ticket.category),
-      commit: async (tx) => {
+      commitWithModels: async (tx) => {
         events = await intake.memberMessage(tx, ticket, text);
       },
       after: () => intake.emit(events),
@@ -145,7 +145,7 @@ export function createHandoffFlow(deps: HandoffFlowDeps): Flow {
         return {
           replies: [],
           state: withoutHandoff(ctx.session.state),
-          commit: async (tx) => {
+          commitWithModels: async (tx) => {
             const rated = await intake.rate(tx, ticket, rate.data.v, requesterOf(ctx));
             events = rated ?? [];
             return [{ type: 'notice', level: rated ? 'success' : 'warning', text: (rated ? texts.rated : texts.cannotRate)[l] }];
