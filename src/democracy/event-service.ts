@@ -151,7 +151,7 @@ export class EventService {
 
   async signUp(input: { member: Member | undefined; eventId: string; contact?: Contact; now?: Date }): Promise<SignUpOutcome> {
     const event = await this.get(input.eventId);
-    return this.#queue.run(event.id, () => this.deps.store.transaction((tx) => this.signUpInTx(tx, { ...input, eventId: event.id, now: input.now ?? new Date() })));
+    return this.#queue.run(event.id, () => this.deps.store.sqlTransaction((tx) => this.signUpInTx(tx, { ...input, eventId: event.id, now: input.now ?? new Date() })));
   }
 
   /** Cancels inside the caller's transaction; whoever moves up from the waitlist is told. */

@@ -164,7 +164,7 @@ export class SurveyService {
   async submit(input: { surveyId: string; member: Member | undefined; answers: Answers; now?: Date }): Promise<void> {
     const survey = await this.get(input.surveyId);
     const now = input.now ?? new Date();
-    await this.#submissions.run(() => this.deps.store.transaction(async (tx) => {
+    await this.#submissions.run(() => this.deps.store.sqlTransaction(async (tx) => {
       if (input.member && (await this.check(input.member, survey, now, tx)) === 'ok') await this.deps.store.surveys.saveDraft(tx, survey.id, input.member.id, input.answers, {});
       await this.submitInTx(tx, { survey, member: input.member, answers: input.answers, now });
     }));

@@ -243,7 +243,7 @@ export class VoteService {
 
   /** Casts or replaces a ballot in its own transaction (the web console and other channels). */
   async cast(input: { member: Member | undefined; electionId: string; choices: string[]; receipt?: string; now?: Date }): Promise<{ receipt: string }> {
-    const receipt = await this.#ballots.run(() => this.deps.store.transaction((tx) => this.castInTx(tx, { ...input, now: input.now ?? new Date() })));
+    const receipt = await this.#ballots.run(() => this.deps.store.sqlTransaction((tx) => this.castInTx(tx, { ...input, now: input.now ?? new Date() })));
     return { receipt };
   }
 
