@@ -4,6 +4,7 @@ import type {
   SqlMigrationAwareDriverAdapterFactory,
   Transaction,
 } from '@prisma/driver-adapter-utils';
+import { SqliteCheckpointer } from './sqlite-checkpointer.ts';
 import { ProcessLock } from './write-lock.ts';
 
 /**
@@ -107,7 +108,13 @@ class BusyEpisode {
  * workers that held each transaction's lock for 5.8 ms and served 149 turns/s; SQLite's own lock,
  * held from `BEGIN IMMEDIATE` to `COMMIT` only, served 208 (bench/load.ts, docs/RELIABILITY.md).
  */
-function serialise(adapter: SqlDriverAdapter, connection: { prepare(sql: string): Statement }, lock: ProcessLock, reads?: { adapter: SqlDriverAdapter; connection: { prepare(sql: string): Statement } }): DirectSqlite {
+function serialise(
+  adapter: SqlDriverAdapter,
+  connection: Connection,
+  lock: ProcessLock,
+  reads?: { adapter: SqlDriverAdapter; connection: Connection },
+  checkpointer?: SqliteCheckpointer,
+): DirectSqlite {
   /** The transaction open on the write connection: at most one, since it holds `lock` until it ends. */
   let open: OpenTransaction | undefined;
   // Separate episodes: reads that get through say nothing about the write lock.
@@ -121,6 +128,7 @@ function serialise(adapter: SqlDriverAdapter, connection: { prepare(sql: string)
         // A statement outside a transaction autocommits: one that failed busy changed nothing.
         return retry ? await busy.retry(() => fn(...args)) : await fn(...args);
       } finally {
+        checkpointer?.written();
         release();
       }
     };
@@ -133,6 +141,7 @@ function serialise(adapter: SqlDriverAdapter, connection: { prepare(sql: string)
     const readOnly = (sql: string) => reads.connection.prepare(sql).readonly;
     wrapper.queryRaw = (query) => (readOnly(query.sql) ? readsBusy.retry(() => read(query)) : write(query));
     wrapper.dispose = async () => {
+      await checkpointer?.stop();
       await reads.adapter.dispose();
       await adapter.dispose();
     };
@@ -164,6 +173,7 @@ function serialise(adapter: SqlDriverAdapter, connection: { prepare(sql: string)
         released = true;
         if (open === transaction) open = undefined;
         transaction.closed = true;
+        checkpointer?.written();
         release();
       }
     };
@@ -183,7 +193,7 @@ function serialise(adapter: SqlDriverAdapter, connection: { prepare(sql: string)
     open = transaction;
     return transaction;
   };
-  return { adapter: wrapper, openTransaction: () => open };
+  return { adapter: wrapper, openTransaction: () => open, pragma: (source) => pragma(connection, source) };
 }
 
 /** An adapter transaction, and whether it has ended (committed or rolled back). */
@@ -201,6 +211,8 @@ export interface OpenTransaction extends Transaction {
 export interface DirectSqlite {
   readonly adapter: SqlDriverAdapter;
   openTransaction(): OpenTransaction | undefined;
+  /** Reads a setting of the write connection (`PRAGMA <source>`), for tests and diagnostics. */
+  pragma(source: string): unknown;
 }
 
 /** The parts of better-sqlite3's Statement that @prisma/adapter-better-sqlite3 7.10 (and `serialise`) use. */
@@ -283,12 +295,27 @@ function reusePreparedStatements(db: { prepare(sql: string): Statement }): void 
 }
 
 /** The adapter's connection (the `client` field of @prisma/adapter-better-sqlite3's adapter class, 6.19 and 7.10). */
-function connectionOf(adapter: SqlDriverAdapter): { prepare(sql: string): Statement } {
+function connectionOf(adapter: SqlDriverAdapter): Connection {
   const client = (adapter as unknown as { client?: { prepare?: unknown } }).client;
   if (!client || typeof client.prepare !== 'function') {
     throw new Error('@prisma/adapter-better-sqlite3 changed: its adapter has no `client` connection (see src/store/sqlite-adapter.ts)');
   }
-  return client as { prepare(sql: string): Statement };
+  return client as Connection;
+}
+
+/** The part of a better-sqlite3 Database used here. */
+interface Connection {
+  prepare(sql: string): Statement;
+}
+
+/**
+ * Runs `PRAGMA <source>` on a connection and returns its rows. Through better-sqlite3's own
+ * `prepare` (the prototype's): the instance's is `reusePreparedStatements`' cache, whose
+ * statements only have the surface the Prisma adapter uses.
+ */
+function pragma(connection: Connection, source: string): unknown[] {
+  const prepare = (Object.getPrototypeOf(connection) as { prepare(sql: string): { all(): unknown[] } }).prepare;
+  return prepare.call(connection, `PRAGMA ${source}`).all();
 }
 
 /**
@@ -301,8 +328,10 @@ export class SerialisedSqliteAdapterFactory implements SqlMigrationAwareDriverAd
   readonly #inner: PrismaBetterSqlite3;
   readonly #reads: PrismaBetterSqlite3 | undefined;
   readonly #lock = new ProcessLock();
+  readonly #file: string;
   #direct: DirectSqlite | undefined;
   constructor(file: string) {
+    this.#file = file;
     this.#inner = new PrismaBetterSqlite3({ url: file, timeout: BUSY_TIMEOUT_MS });
     this.#reads = file === ':memory:' ? undefined : new PrismaBetterSqlite3({ url: file, timeout: BUSY_TIMEOUT_MS });
     this.adapterName = this.#inner.adapterName;
@@ -314,15 +343,19 @@ export class SerialisedSqliteAdapterFactory implements SqlMigrationAwareDriverAd
   async connect(): Promise<SqlDriverAdapter> {
     const adapter = await this.#inner.connect();
     const connection = connectionOf(adapter);
-    reusePreparedStatements(connection);
     if (!this.#reads) {
+      reusePreparedStatements(connection);
       this.#direct = serialise(adapter, connection, this.#lock);
       return this.#direct.adapter;
     }
+    // Commits never checkpoint: a thread does, holding the write queue (src/store/sqlite-checkpointer.ts).
+    pragma(connection, 'wal_autocheckpoint = 0');
+    const checkpointer = new SqliteCheckpointer(this.#file, this.#lock, { fallback: () => pragma(connection, 'wal_autocheckpoint = 1000') });
+    reusePreparedStatements(connection);
     const reads = await this.#reads.connect();
     const readConnection = connectionOf(reads);
     reusePreparedStatements(readConnection);
-    this.#direct = serialise(adapter, connection, this.#lock, { adapter: reads, connection: readConnection });
+    this.#direct = serialise(adapter, connection, this.#lock, { adapter: reads, connection: readConnection }, checkpointer);
     return this.#direct.adapter;
   }
   async connectToShadowDb(): Promise<SqlDriverAdapter> {
