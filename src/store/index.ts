@@ -91,7 +91,8 @@ export async function openStore(databaseUrl: string, options: { migrate?: boolea
     tickets: new TicketRepository(db.prisma, sql),
     slack: new SlackRecords(db.prisma),
     transaction,
-    sqlTransaction: (work) => sql.transaction(work, transaction),
+    // On PostgreSQL Prisma's own: there the round trip, not the client, is the cost.
+    sqlTransaction: db.direct ? (work) => sql.transaction(work) : transaction,
     close: () => db.close(),
   };
 }

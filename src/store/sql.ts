@@ -39,19 +39,22 @@ export type Db = Prisma | SqlTx;
  */
 export class SqlRunner {
   readonly #transactions = new WeakMap<object, OpenTransaction>();
+  /** The SQLite adapter once Prisma has connected it; absent on PostgreSQL. */
+  readonly #direct: (() => DirectSqlite | undefined) | undefined;
 
   constructor(
     private readonly prisma: Prisma,
-    /** The SQLite adapter once Prisma has connected it; absent on PostgreSQL. */
-    private readonly direct?: () => DirectSqlite | undefined,
-  ) {}
+    direct?: () => DirectSqlite | undefined,
+  ) {
+    this.#direct = direct;
+  }
 
   /**
    * Registers the adapter transaction of a `$transaction` callback's client. Called first thing in
    * the callback, when the transaction open on the write connection can only be this one.
    */
   bind(tx: PrismaTransaction): void {
-    const open = this.direct?.()?.openTransaction();
+    const open = this.#direct?.()?.openTransaction();
     if (open) this.#transactions.set(tx, open);
   }
 
@@ -70,23 +73,22 @@ export class SqlRunner {
   }
 
   /**
-   * Runs `work` in one transaction. On SQLite it is the driver adapter's own (`DirectTransaction`):
-   * Prisma's interactive transaction cost ~150–190 µs of CPU more per transaction (its transaction
-   * manager, a client of proxies, COMMIT through the query pipeline; `.micro` figures in the commit
-   * that introduced this), and a chat turn opens one or two. The adapter's `startTransaction`
-   * takes this process's write queue and SQLite's write lock (`BEGIN IMMEDIATE`, retried while
-   * another process holds it) exactly as for Prisma's transactions (src/store/sqlite-adapter.ts).
-   * On PostgreSQL it is Prisma's.
+   * Runs `work` in the SQLite driver adapter's own transaction (`DirectTransaction`), for
+   * `Store.sqlTransaction`. Prisma's interactive transaction cost ~150–190 µs of CPU more per
+   * transaction (its transaction manager, a client of proxies, COMMIT through the query pipeline),
+   * and every chat turn opens one. The adapter's `startTransaction` takes this process's write
+   * queue and SQLite's write lock (`BEGIN IMMEDIATE`, retried while another process holds it)
+   * exactly as for Prisma's transactions (src/store/sqlite-adapter.ts).
    *
    * `work` may only run raw statements through this runner, and no network calls: it holds the
    * write lock of every process on this SQLite file until it returns.
    */
-  async transaction<T>(work: (tx: SqlTx) => Promise<T>, prismaTransaction: (work: (tx: PrismaTransaction) => Promise<T>) => Promise<T>): Promise<T> {
-    if (!this.direct) return prismaTransaction(work);
-    let direct = this.direct();
+  async transaction<T>(work: (tx: SqlTx) => Promise<T>): Promise<T> {
+    if (!this.#direct) throw new Error('direct transactions exist on SQLite only: use Prisma\'s $transaction');
+    let direct = this.#direct();
     if (!direct) {
       await this.prisma.$connect();
-      direct = this.direct();
+      direct = this.#direct();
       if (!direct) throw new Error('the SQLite adapter did not connect');
     }
     const open = (await direct.adapter.startTransaction()) as OpenTransaction;
@@ -110,7 +112,7 @@ export class SqlRunner {
       if (db.open.closed) throw new Error('the transaction of this statement has already ended');
       return db.open;
     }
-    if (!this.direct) return undefined;
+    if (!this.#direct) return undefined;
     if (db !== this.prisma) {
       const open = this.#transactions.get(db);
       // A transaction client this runner was not told about (a `$transaction` opened elsewhere): Prisma's way.
@@ -118,11 +120,11 @@ export class SqlRunner {
       if (open.closed) throw new Error('the transaction of this statement has already ended');
       return open;
     }
-    let direct = this.direct();
+    let direct = this.#direct();
     if (!direct) {
       // Prisma connects on its first query.
       await this.prisma.$connect();
-      direct = this.direct();
+      direct = this.#direct();
       if (!direct) throw new Error('the SQLite adapter did not connect');
     }
     return direct.adapter;
