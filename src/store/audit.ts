@@ -1,7 +1,7 @@
 import { sqltag as sql } from '@prisma/client/runtime/client';
 import type { Prisma, PrismaTransaction } from './database.ts';
 import type { Db, SqlRunner } from './sql.ts';
-import { newId } from './ids.ts';
+import { newTimeOrderedId } from './ids.ts';
 
 /** One audited state change. `details` must never hold secret-ballot content or sensitive text. */
 export interface AuditRecord {
@@ -27,7 +27,7 @@ export class AuditLog {
   async record(entry: AuditRecord, tx: Db = this.prisma): Promise<void> {
     // Raw on a chat turn's path: every ballot, survey submission and sign-up is audited in its
     // turn's transaction (docs/DATABASE.md, "Raw statements").
-    await this.sql.execute(tx, sql`INSERT INTO "AuditEntry" ("id", "actor", "action", "target", "details", "createdAt") VALUES (${newId()}, ${entry.actor}, ${entry.action}, ${entry.target}, ${JSON.stringify(entry.details ?? {})}, ${new Date()})`);
+    await this.sql.execute(tx, sql`INSERT INTO "AuditEntry" ("id", "actor", "action", "target", "details", "createdAt") VALUES (${newTimeOrderedId()}, ${entry.actor}, ${entry.action}, ${entry.target}, ${JSON.stringify(entry.details ?? {})}, ${new Date()})`);
   }
 
   async list(filter: { actor?: string; action?: string; target?: string; since?: Date; limit?: number } = {}): Promise<AuditEntryView[]> {

@@ -4,7 +4,7 @@ import { AppError } from '../core/errors.ts';
 import type { Channel } from '../core/inbound.ts';
 import type { Locale } from '../core/locale.ts';
 import type { Prisma, PrismaTransaction } from './database.ts';
-import { newId } from './ids.ts';
+import { newId, newTimeOrderedId } from './ids.ts';
 import { isUniqueViolation } from './errors.ts';
 import type { Db, SqlRunner } from './sql.ts';
 
@@ -176,7 +176,7 @@ export class TranscriptRepository {
     // query plan (its client compiles one for every call), which cost ~5% of every chat turn's
     // CPU (bench/load.ts profile). The values are stored as Prisma stores them, on both
     // providers (tests/store/transcripts.test.ts).
-    const rows = lines.map((line, i) => sql`(${newId()}, ${sessionId}, ${line.author}, ${line.text}, ${line.sensitive}, ${new Date(now + i)})`);
+    const rows = lines.map((line, i) => sql`(${newTimeOrderedId(now + i)}, ${sessionId}, ${line.author}, ${line.text}, ${line.sensitive}, ${new Date(now + i)})`);
     await this.sql.execute(tx, sql`INSERT INTO "ConversationMessage" ("id", "sessionId", "author", "text", "sensitive", "createdAt") VALUES ${join(rows)}`);
   }
 

@@ -3,7 +3,7 @@ import { action, type Flow, type TurnContext, type TurnResult } from '../../core
 import type { Bilingual, Locale } from '../../core/locale.ts';
 import type { Citation, ReplyInput } from '../../core/reply.ts';
 import type { Store } from '../../store/index.ts';
-import { newId } from '../../store/ids.ts';
+import { newTimeOrderedId } from '../../store/ids.ts';
 
 /** What the knowledge module answers (src/knowledge implements it). */
 export interface FaqAnswer {
@@ -55,7 +55,7 @@ export function createFaqFlow(deps: { store: Store; answerer?: FaqAnswerer }): F
       const { locale } = ctx;
       if (!deps.answerer) return { replies: [{ type: 'text', text: text.unavailable[locale] }] };
       const answer = await deps.answerer.answer(question, locale);
-      const id = newId();
+      const id = newTimeOrderedId();
       const actions: ReplyInput[] = [];
       const reply: ReplyInput = {
         type: 'answer',
