@@ -85,13 +85,7 @@ export class SqlRunner {
    */
   async transaction<T>(work: (tx: SqlTx) => Promise<T>): Promise<T> {
     if (!this.#direct) throw new Error('direct transactions exist on SQLite only: use Prisma\'s $transaction');
-    let direct = this.#direct();
-    if (!direct) {
-      await this.prisma.$connect();
-      direct = this.#direct();
-      if (!direct) throw new Error('the SQLite adapter did not connect');
-    }
-    const open = (await direct.adapter.startTransaction()) as OpenTransaction;
+    const open = (await (await this.#connected(this.#direct)).adapter.startTransaction()) as OpenTransaction;
     try {
       const result = await work(new DirectTransaction(open));
       await open.executeRaw({ sql: 'COMMIT', args: [], argTypes: [] });
@@ -120,14 +114,17 @@ export class SqlRunner {
       if (open.closed) throw new Error('the transaction of this statement has already ended');
       return open;
     }
-    let direct = this.#direct();
-    if (!direct) {
-      // Prisma connects on its first query.
-      await this.prisma.$connect();
-      direct = this.#direct();
-      if (!direct) throw new Error('the SQLite adapter did not connect');
-    }
-    return direct.adapter;
+    return (await this.#connected(this.#direct)).adapter;
+  }
+
+  /** The SQLite adapter, connecting Prisma first if it has not run a query yet (it connects on its first). */
+  async #connected(direct: () => DirectSqlite | undefined): Promise<DirectSqlite> {
+    const connected = direct();
+    if (connected) return connected;
+    await this.prisma.$connect();
+    const after = direct();
+    if (!after) throw new Error('the SQLite adapter did not connect');
+    return after;
   }
 }
 
