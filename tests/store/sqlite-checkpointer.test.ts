@@ -38,17 +38,25 @@ describe('the SQLite checkpointer', () => {
     }
   }
 
-  it('copies the whole log into the database file from its own thread, and the next write starts the log again', async () => {
+  /**
+   * A WAL database whose connection never checkpoints, with one committed transaction of ~2,000
+   * pages of log in table `t`: far past the 1,000 at which a commit would have checkpointed itself.
+   */
+  function databaseWithLongLog() {
     const file = join(tempDir(), 'db.sqlite');
     const db = new BetterSqlite3(file);
     db.pragma('journal_mode = WAL');
     db.pragma('wal_autocheckpoint = 0');
     db.exec('CREATE TABLE t (id INTEGER PRIMARY KEY, body TEXT)');
     const insert = db.prepare('INSERT INTO t (body) VALUES (?)');
-    // ~2,000 pages of log: far past the 1,000 at which a commit would have checkpointed itself.
     db.transaction(() => {
       for (let i = 0; i < 2_000; i++) insert.run('x'.repeat(4_000));
     })();
+    return { file, db, insert };
+  }
+
+  it('copies the whole log into the database file from its own thread, and the next write starts the log again', async () => {
+    const { file, db, insert } = databaseWithLongLog();
     expect(rowsInMainFile(file, 't')).toBeUndefined();
 
     const checkpointer = new SqliteCheckpointer(file, new ProcessLock(), { intervalMs: 60_000, fallback: () => undefined });
@@ -67,14 +75,7 @@ describe('the SQLite checkpointer', () => {
   });
 
   it('holds the write queue while it checkpoints: a write of this process waits for it, not the other way round', async () => {
-    const file = join(tempDir(), 'db.sqlite');
-    const db = new BetterSqlite3(file);
-    db.pragma('journal_mode = WAL');
-    db.pragma('wal_autocheckpoint = 0');
-    db.exec('CREATE TABLE t (id INTEGER PRIMARY KEY, body TEXT)');
-    db.transaction(() => {
-      for (let i = 0; i < 2_000; i++) db.prepare('INSERT INTO t (body) VALUES (?)').run('y'.repeat(4_000));
-    })();
+    const { file, db } = databaseWithLongLog();
     const lock = new ProcessLock();
     const checkpointer = new SqliteCheckpointer(file, lock, { intervalMs: 60_000, fallback: () => undefined });
     try {
