@@ -38,7 +38,7 @@ export async function applyChanges(
   const base = options.full ? undefined : current;
   const version = await nextVersion(dir, current?.manifest.indexVersion ?? 0);
   const vectors = base
-    ? await VectorIndex.read(join(dir, base.manifest.files.vectors), base.manifest.embedder.dimensions, base.chunks.length)
+    ? await VectorIndex.read(join(dir, base.manifest.files.vectors), base.manifest.embedder.dimensions, base.chunks.map((chunk) => chunk.label))
     : VectorIndex.create(embedder.dimensions, Math.max(1024, (current?.chunks.length ?? 0) * 2));
 
   const documents = new Map<string, DocumentRecord>((base?.documents ?? []).map((doc) => [doc.id, doc]));

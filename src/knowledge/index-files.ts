@@ -76,7 +76,7 @@ export async function loadIndex(dir: string): Promise<LoadedIndex | undefined> {
     if (!manifest) return undefined;
     try {
       const store = StoreSchema.parse(JSON.parse(await readFile(join(dir, manifest.files.store), 'utf8')));
-      const vectors = await VectorIndex.read(join(dir, manifest.files.vectors), manifest.embedder.dimensions, store.chunks.length);
+      const vectors = await VectorIndex.read(join(dir, manifest.files.vectors), manifest.embedder.dimensions, store.chunks.map((chunk) => chunk.label));
       return { manifest, documents: store.documents, chunks: store.chunks, vectors };
     } catch (error) {
       if (attempt < 2 && (error as NodeJS.ErrnoException).code === 'ENOENT') continue;
