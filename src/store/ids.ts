@@ -16,12 +16,12 @@ export function newId(): string {
  * (and a random rowid), or their ids would tell when, and so by whom, they were cast.
  */
 export function newTimeOrderedId(now = Date.now()): string {
-  const bytes = randomBytes(16);
-  bytes.writeUIntBE(now, 0, 6);
-  bytes[6] = (bytes[6]! & 0x0f) | 0x70;
-  bytes[8] = (bytes[8]! & 0x3f) | 0x80;
-  const hex = bytes.toString('hex');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+  // A random UUIDv4 has exactly the 74 random bits a v7 needs after its version nibble, and the
+  // same variant bits: its first 48 bits become the time and its version 4 becomes 7. Why not
+  // randomBytes(16): randomUUID draws from a cached batch of entropy, a fifth of the cost per id.
+  const random = randomUUID();
+  const time = now.toString(16).padStart(12, '0');
+  return `${time.slice(0, 8)}-${time.slice(8)}-7${random.slice(15)}`;
 }
 
 /** A short human-friendly code (tickets, receipts, check-in): no 0/O/1/I to avoid misreading. */
