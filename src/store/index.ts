@@ -81,7 +81,7 @@ export async function openStore(databaseUrl: string, options: { migrate?: boolea
     transcripts: new TranscriptRepository(db.prisma, sql),
     audit: new AuditLog(db.prisma, sql),
     answers: new AnswerRepository(db.prisma, sql),
-    outbox: new OutboxRepository(db.prisma),
+    outbox: new OutboxRepository(db.prisma, sql),
     jobs: new JobRepository(db.prisma),
     surveys: new SurveyRepository(db.prisma, db.provider, sql),
     votes: new VoteRepository(db.prisma, db.provider, sql),

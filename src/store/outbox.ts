@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import type { Channel } from '../core/inbound.ts';
 import { ReplySchema, type Reply, type ReplyInput } from '../core/reply.ts';
-import type { Prisma, PrismaTransaction } from './database.ts';
+import { sqltag as sql } from '@prisma/client/runtime/client';
+import type { Prisma } from './database.ts';
 import { newId } from './ids.ts';
-import { isUniqueViolation } from './errors.ts';
+import type { Db, SqlRunner } from './sql.ts';
 
 /** A message waiting for (or past) delivery. */
 export interface OutboundMessage {
@@ -36,35 +37,34 @@ function toMessage(row: Row): OutboundMessage {
  * exactly one delivers a given message; a delivery that crashed is retried when its lease ends.
  */
 export class OutboxRepository {
-  constructor(private readonly prisma: Prisma) {}
+  constructor(
+    private readonly prisma: Prisma,
+    private readonly sql: SqlRunner,
+  ) {}
 
   /**
    * Queues replies for a conversation. With a `dedupeKey`, a second enqueue of the same key is
    * ignored (returns false), so retried operations never send twice.
+   *
+   * One `INSERT … ON CONFLICT DO NOTHING`, on SQLite and PostgreSQL alike, and in any transaction
+   * (`SqlTx`, so a chat turn's raw transaction can queue too). Why not look the key up, insert and
+   * catch the unique violation of a concurrent enqueue, as this did until 2026-11-28: on
+   * PostgreSQL a failed statement aborts the caller's transaction, so the caught violation made
+   * the rest of that transaction fail; and it was two statements instead of one.
    */
   async enqueue(
-    tx: PrismaTransaction | Prisma,
+    db: Db,
     message: { channel: Channel; conversationKey: string; replies: ReplyInput[]; dedupeKey?: string; notBefore?: Date },
   ): Promise<boolean> {
-    const replies = message.replies.map((r) => ReplySchema.parse(r));
-    if (message.dedupeKey && (await tx.outboundMessage.findUnique({ where: { dedupeKey: message.dedupeKey } }))) return false;
-    try {
-      await tx.outboundMessage.create({
-        data: {
-          id: newId(),
-          channel: message.channel,
-          conversationKey: message.conversationKey,
-          replies: JSON.stringify(replies),
-          dedupeKey: message.dedupeKey ?? null,
-          nextAttemptAt: message.notBefore ?? new Date(),
-        },
-      });
-      return true;
-    } catch (error) {
-      // A concurrent enqueue of the same key won the race: that message is the one to deliver.
-      if (message.dedupeKey && isUniqueViolation(error)) return false;
-      throw error;
-    }
+    const replies = JSON.stringify(message.replies.map((r) => ReplySchema.parse(r)));
+    const now = new Date();
+    const inserted = await this.sql.execute(
+      db,
+      sql`INSERT INTO "OutboundMessage" ("id", "channel", "conversationKey", "replies", "status", "attempts", "nextAttemptAt", "dedupeKey", "createdAt")
+          VALUES (${newId()}, ${message.channel}, ${message.conversationKey}, ${replies}, 'pending', 0, ${message.notBefore ?? now}, ${message.dedupeKey ?? null}, ${now})
+          ON CONFLICT ("dedupeKey") DO NOTHING`,
+    );
+    return inserted === 1;
   }
 
   /**

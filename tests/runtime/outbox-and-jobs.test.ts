@@ -40,6 +40,35 @@ describe.each(providers)('outbox and scheduled jobs on %s', (provider) => {
     expect(await a.outbox.take('cli', 'cli:u1')).toEqual([]);
   });
 
+  it('ignores a key queued by a concurrent transaction, and the transaction that lost goes on and commits', async () => {
+    const [a, b] = await twoInstances();
+    const text = (t: string) => [{ type: 'text' as const, text: t }];
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let queued!: () => void;
+    const aQueued = new Promise<void>((resolve) => (queued = resolve));
+    const won: Record<string, boolean> = {};
+    // A queues the key and stays open; B queues the same key meanwhile (on PostgreSQL it waits for
+    // A's row), then a message of its own. Both use the turn's raw transaction.
+    const first = a.sqlTransaction(async (tx) => {
+      won.a = await a.outbox.enqueue(tx, { channel: 'cli', conversationKey: 'cli:u1', replies: text('from a'), dedupeKey: 'promote:1' });
+      queued();
+      await held;
+      await a.outbox.enqueue(tx, { channel: 'cli', conversationKey: 'cli:u1', replies: text('a after') });
+    });
+    await aQueued;
+    const second = b.sqlTransaction(async (tx) => {
+      won.b = await b.outbox.enqueue(tx, { channel: 'cli', conversationKey: 'cli:u1', replies: text('from b'), dedupeKey: 'promote:1' });
+      await b.outbox.enqueue(tx, { channel: 'cli', conversationKey: 'cli:u1', replies: text('b after') });
+    });
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    release();
+    await Promise.all([first, second]);
+    expect(won).toEqual({ a: true, b: false });
+    const texts = (await a.outbox.take('cli', 'cli:u1')).map((m) => (m.replies[0]!.type === 'text' ? m.replies[0]!.text : '')).sort();
+    expect(texts).toEqual(['a after', 'b after', 'from a']);
+  });
+
   it('keeps no content of a message once it is delivered or given up', async () => {
     const [a] = await twoInstances();
     await a.outbox.enqueue(a.db.prisma, { channel: 'slack', conversationKey: 'DOK', replies: [{ type: 'text', text: 'receipt K7Q2-9XWD' }] });
