@@ -4,7 +4,8 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import BetterSqlite3 from 'better-sqlite3';
 import { PrismaClient as SqliteClient } from '../generated/sqlite/client.ts';
-import { DatabaseUnavailableError, SerialisedSqliteAdapterFactory, type DirectSqlite } from './sqlite-adapter.ts';
+import { DatabaseUnavailableError, SerialisedSqliteAdapterFactory } from './sqlite-adapter.ts';
+import type { DirectAdapter } from './sql.ts';
 import { providerOf, type DatabaseProvider } from './provider.ts';
 
 export { providerOf, type DatabaseProvider };
@@ -24,8 +25,8 @@ export interface Database {
   readonly provider: DatabaseProvider;
   /** Where it is, without credentials, for logs and /healthz. */
   readonly description: string;
-  /** SQLite: the adapter Prisma connected, for raw statements run without the client (src/store/sql.ts). */
-  readonly direct?: () => DirectSqlite | undefined;
+  /** The adapter Prisma connected, for raw statements run without the client (src/store/sql.ts). */
+  readonly direct: () => DirectAdapter | undefined;
   ping(): Promise<boolean>;
   close(): Promise<void>;
 }
@@ -163,7 +164,7 @@ const ERROR_FORMAT = 'minimal' as const;
 export async function openDatabase(url: string): Promise<Database> {
   const provider = providerOf(url);
   let prisma: Prisma;
-  let direct: (() => DirectSqlite | undefined) | undefined;
+  let direct: () => DirectAdapter | undefined;
   if (provider === 'sqlite') {
     const file = sqliteFile(url);
     if (file !== ':memory:') mkdirSync(dirname(resolve(file)), { recursive: true });
@@ -173,13 +174,24 @@ export async function openDatabase(url: string): Promise<Database> {
   } else {
     // Loaded only for PostgreSQL deployments: the second generated client costs start-up time.
     const [{ PrismaPg }, { PrismaClient: PostgresClient }] = await Promise.all([import('@prisma/adapter-pg'), import('../generated/postgresql/client.ts')]);
-    const adapter = new PrismaPg({ connectionString: url, max: 10, connectionTimeoutMillis: 5_000 });
+    // The adapter Prisma connects is kept, so that a chat turn's raw statements and transactions
+    // run on it without the Prisma client, as on SQLite (src/store/sql.ts).
+    class DirectPg extends PrismaPg {
+      connected: DirectAdapter | undefined;
+      override async connect() {
+        const adapter = await super.connect();
+        this.connected = { adapter, dialect: 'postgresql' };
+        return adapter;
+      }
+    }
+    const adapter = new DirectPg({ connectionString: url, max: 10, connectionTimeoutMillis: 5_000 });
+    direct = () => adapter.connected;
     prisma = new PostgresClient({ adapter, errorFormat: ERROR_FORMAT }) as unknown as Prisma;
   }
   return {
     prisma,
     provider,
-    ...(direct ? { direct } : {}),
+    direct,
     description: provider === 'sqlite' ? `sqlite:${sqliteFile(url)}` : redact(url),
     async ping() {
       try {

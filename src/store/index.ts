@@ -41,13 +41,13 @@ export interface Store {
   tickets: TicketRepository;
   /** The Slack adapter's own rows (stashed button values, case cards in the staff channel). */
   slack: SlackRecords;
-  /** Runs the raw statements of a chat turn's path, on SQLite without the Prisma client (src/store/sql.ts). */
+  /** Runs the raw statements of a chat turn's path without the Prisma client (src/store/sql.ts). */
   sql: SqlRunner;
   /** Runs work in one database transaction (Prisma's interactive transaction: the model API works in it). */
   transaction<T>(work: (tx: PrismaTransaction) => Promise<T>): Promise<T>;
   /**
-   * Runs work that uses raw statements only (`sql`) in one transaction: on SQLite without the
-   * Prisma client, which is what a chat turn's writes use (src/store/sql.ts, docs/DATABASE.md).
+   * Runs work that uses raw statements only (`sql`) in one transaction of the driver adapter,
+   * without the Prisma client: what a chat turn's writes use (src/store/sql.ts, docs/DATABASE.md).
    */
   sqlTransaction<T>(work: (tx: SqlTx) => Promise<T>): Promise<T>;
   close(): Promise<void>;
@@ -92,7 +92,7 @@ export async function openStore(databaseUrl: string, options: { migrate?: boolea
     slack: new SlackRecords(db.prisma),
     transaction,
     // On PostgreSQL Prisma's own: there the round trip, not the client, is the cost.
-    sqlTransaction: db.direct ? (work) => sql.transaction(work) : transaction,
+    sqlTransaction: (work) => sql.transaction(work),
     close: () => db.close(),
   };
 }

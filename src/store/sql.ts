@@ -1,15 +1,32 @@
 import type { Sql } from '@prisma/client/runtime/client';
-import { ColumnTypeEnum, type ArgType, type ColumnType, type SqlQuery, type SqlResultSet } from '@prisma/driver-adapter-utils';
+import { ColumnTypeEnum, type ArgType, type ColumnType, type SqlDriverAdapter, type SqlQuery, type SqlResultSet, type Transaction } from '@prisma/driver-adapter-utils';
 import type { Prisma, PrismaTransaction } from './database.ts';
-import type { DirectSqlite, OpenTransaction } from './sqlite-adapter.ts';
 
 /**
- * A transaction opened by `Store.sqlTransaction` on SQLite: the driver adapter's own transaction,
- * without the Prisma client. Only raw statements (this runner) can run in it, which the types
- * enforce: a model-API method takes a `PrismaTransaction`, and this is none.
+ * The driver adapter Prisma connected (SQLite's or PostgreSQL's), for statements run without the
+ * Prisma client.
+ */
+export interface DirectAdapter {
+  readonly adapter: SqlDriverAdapter;
+  /** How statements name their parameters: `?` (SQLite) or `$1` (PostgreSQL). */
+  readonly dialect: 'sqlite' | 'postgresql';
+  /**
+   * SQLite: the transaction open on the write connection, if any (at most one per process), so
+   * that a Prisma `$transaction`'s raw statements can run on it (`bind`). PostgreSQL runs several
+   * transactions at once, on pooled connections, and none can be told apart from outside Prisma.
+   */
+  openTransaction?(): (Transaction & { closed: boolean }) | undefined;
+}
+
+/**
+ * A transaction opened by `Store.sqlTransaction`: the driver adapter's own transaction, without
+ * the Prisma client. Only raw statements (this runner) can run in it, which the types enforce: a
+ * model-API method takes a `PrismaTransaction`, and this is none.
  */
 export class DirectTransaction {
-  constructor(readonly open: OpenTransaction) {}
+  /** Set when it committed or rolled back: a statement for it then fails. */
+  ended = false;
+  constructor(readonly open: Transaction) {}
 }
 
 /** A transaction raw statements can run in: Prisma's (`Store.transaction`) or a direct one (`Store.sqlTransaction`). */
@@ -21,30 +38,27 @@ export type Db = Prisma | SqlTx;
 /**
  * Runs the raw statements of a chat turn's path (docs/DATABASE.md, "Raw statements").
  *
- * On SQLite they go to Prisma's own driver adapter directly, not through the Prisma client: the
- * client costs ~30 µs of CPU per raw statement outside a transaction and ~100 µs inside one (its
+ * They go to Prisma's own driver adapter directly, not through the Prisma client: on SQLite the
+ * client cost ~30 µs of CPU per raw statement outside a transaction and ~100 µs inside one (its
  * transaction client is a stack of proxies that every internal property access goes through),
- * against ~8 µs for the statement itself (bench/load.ts profile; `.micro` figures in the commit
- * that introduced this). A chat turn runs about ten. The adapter is the one Prisma uses, so
- * locking, busy retries and error mapping stay the same (src/store/sqlite-adapter.ts); a statement
- * for a transaction runs on that transaction, which `Store.transaction` registers here when it
- * opens (`bind`).
+ * against ~8 µs for the statement itself (bench/load.ts profile). A chat turn runs about ten.
+ * The adapter is the one Prisma uses, so pooling, locking, busy retries and error mapping stay
+ * the same (src/store/sqlite-adapter.ts, @prisma/adapter-pg); a statement for a Prisma
+ * transaction runs on that transaction: on SQLite by the adapter transaction `Store.transaction`
+ * registers here when it opens (`bind`), on PostgreSQL through the Prisma client (`$queryRaw`).
  *
- * On PostgreSQL they go through the Prisma client (`$queryRaw`): there the network round trip,
- * not the client, is the cost, and several transactions are open at once, so none can be told
- * apart from outside Prisma.
- *
- * Results are decoded as `$queryRaw` decodes them (tests/store/sql.test.ts compares the two):
- * DateTime columns become Dates, booleans booleans, 64-bit integers BigInts, JSON columns values.
+ * Results are decoded as `$queryRaw` decodes them (tests/store/sql.test.ts compares the two on
+ * both providers): DateTime columns become Dates, booleans booleans, 64-bit integers BigInts,
+ * JSON columns values.
  */
 export class SqlRunner {
-  readonly #transactions = new WeakMap<object, OpenTransaction>();
-  /** The SQLite adapter once Prisma has connected it; absent on PostgreSQL. */
-  readonly #direct: (() => DirectSqlite | undefined) | undefined;
+  readonly #transactions = new WeakMap<object, Transaction & { closed: boolean }>();
+  /** The adapter once Prisma has connected it. */
+  readonly #direct: (() => DirectAdapter | undefined) | undefined;
 
   constructor(
     private readonly prisma: Prisma,
-    direct?: () => DirectSqlite | undefined,
+    direct?: () => DirectAdapter | undefined,
   ) {
     this.#direct = direct;
   }
@@ -54,7 +68,7 @@ export class SqlRunner {
    * the callback, when the transaction open on the write connection can only be this one.
    */
   bind(tx: PrismaTransaction): void {
-    const open = this.#direct?.()?.openTransaction();
+    const open = this.#direct?.()?.openTransaction?.();
     if (open) this.#transactions.set(tx, open);
   }
 
@@ -62,39 +76,44 @@ export class SqlRunner {
   async query<T>(db: Db, statement: Sql): Promise<T[]> {
     const target = await this.#target(db);
     if (!target) return (db as Prisma | PrismaTransaction).$queryRaw<T[]>(statement);
-    return decode<T>(await target.queryRaw(queryOf(statement)));
+    return decode<T>(await target.queryRaw(this.#queryOf(statement)));
   }
 
   /** The number of rows a statement changed. */
   async execute(db: Db, statement: Sql): Promise<number> {
     const target = await this.#target(db);
     if (!target) return (db as Prisma | PrismaTransaction).$executeRaw(statement);
-    return target.executeRaw(queryOf(statement));
+    return target.executeRaw(this.#queryOf(statement));
   }
 
   /**
-   * Runs `work` in the SQLite driver adapter's own transaction (`DirectTransaction`), for
+   * Runs `work` in the driver adapter's own transaction (`DirectTransaction`), for
    * `Store.sqlTransaction`. Prisma's interactive transaction cost ~150–190 µs of CPU more per
-   * transaction (its transaction manager, a client of proxies, COMMIT through the query pipeline),
-   * and every chat turn opens one. The adapter's `startTransaction` takes this process's write
-   * queue and SQLite's write lock (`BEGIN IMMEDIATE`, retried while another process holds it)
-   * exactly as for Prisma's transactions (src/store/sqlite-adapter.ts).
+   * transaction on SQLite (its transaction manager, a client of proxies, COMMIT through the query
+   * pipeline), and every chat turn opens one. The adapter's `startTransaction` does what it does
+   * for Prisma's transactions: on SQLite it takes this process's write queue and SQLite's write
+   * lock (`BEGIN IMMEDIATE`, retried while another process holds it; src/store/sqlite-adapter.ts),
+   * on PostgreSQL a pooled connection and `BEGIN` (READ COMMITTED, as Prisma's).
    *
-   * `work` may only run raw statements through this runner, and no network calls: it holds the
-   * write lock of every process on this SQLite file until it returns.
+   * `work` may only run raw statements through this runner, and no network calls: on SQLite it
+   * holds the write lock of every process on the file until it returns.
    */
   async transaction<T>(work: (tx: SqlTx) => Promise<T>): Promise<T> {
-    if (!this.#direct) throw new Error('direct transactions exist on SQLite only: use Prisma\'s $transaction');
-    const open = (await (await this.#connected(this.#direct)).adapter.startTransaction()) as OpenTransaction;
+    if (!this.#direct) throw new Error('no driver adapter to open a transaction on: use Prisma\'s $transaction');
+    const open = await (await this.#connected(this.#direct)).adapter.startTransaction();
+    const tx = new DirectTransaction(open);
+    // A failed COMMIT may already have ended the transaction (SQLite's adapter says so); ROLLBACK then has nothing to undo.
+    const ended = () => tx.ended || (open as { closed?: boolean }).closed === true;
     try {
-      const result = await work(new DirectTransaction(open));
+      const result = await work(tx);
       await open.executeRaw({ sql: 'COMMIT', args: [], argTypes: [] });
+      tx.ended = true;
       await open.commit();
       return result;
     } finally {
-      if (!open.closed) {
-        // `work` or COMMIT failed: nothing of it stays. (A failed COMMIT may already have ended the
-        // transaction; ROLLBACK then has nothing to undo.)
+      if (!ended()) {
+        // `work` or COMMIT failed: nothing of it stays.
+        tx.ended = true;
         await open.executeRaw({ sql: 'ROLLBACK', args: [], argTypes: [] }).catch(() => undefined);
         await open.rollback();
       }
@@ -103,13 +122,13 @@ export class SqlRunner {
 
   async #target(db: Db): Promise<{ queryRaw(q: SqlQuery): Promise<SqlResultSet>; executeRaw(q: SqlQuery): Promise<number> } | undefined> {
     if (db instanceof DirectTransaction) {
-      if (db.open.closed) throw new Error('the transaction of this statement has already ended');
+      if (db.ended || (db.open as { closed?: boolean }).closed === true) throw new Error('the transaction of this statement has already ended');
       return db.open;
     }
     if (!this.#direct) return undefined;
     if (db !== this.prisma) {
       const open = this.#transactions.get(db);
-      // A transaction client this runner was not told about (a `$transaction` opened elsewhere): Prisma's way.
+      // A Prisma transaction this runner was not told about (PostgreSQL's, or one opened elsewhere): Prisma's way.
       if (!open) return undefined;
       if (open.closed) throw new Error('the transaction of this statement has already ended');
       return open;
@@ -117,13 +136,20 @@ export class SqlRunner {
     return (await this.#connected(this.#direct)).adapter;
   }
 
-  /** The SQLite adapter, connecting Prisma first if it has not run a query yet (it connects on its first). */
-  async #connected(direct: () => DirectSqlite | undefined): Promise<DirectSqlite> {
+  /** The statement with the dialect's placeholders (the Sql tag gives `?` as `sql`, `$1` as `text`). */
+  #queryOf(statement: Sql): SqlQuery {
+    const args = statement.values;
+    const text = this.#direct?.()?.dialect === 'postgresql' ? statement.text : statement.sql;
+    return { sql: text, args, argTypes: args.map(argType) };
+  }
+
+  /** The adapter, connecting Prisma first if it has not run a query yet (it connects on its first). */
+  async #connected(direct: () => DirectAdapter | undefined): Promise<DirectAdapter> {
     const connected = direct();
     if (connected) return connected;
     await this.prisma.$connect();
     const after = direct();
-    if (!after) throw new Error('the SQLite adapter did not connect');
+    if (!after) throw new Error('the driver adapter did not connect');
     return after;
   }
 }
@@ -146,12 +172,7 @@ function argType(value: unknown): ArgType {
   return { scalarType, arity: 'scalar' };
 }
 
-function queryOf(statement: Sql): SqlQuery {
-  const args = statement.values;
-  return { sql: statement.sql, args, argTypes: args.map(argType) };
-}
-
-/** A column's value as `$queryRaw` returns it (Prisma 7.10's raw result mapping, for the types SQLite reports). */
+/** A column's value as `$queryRaw` returns it (Prisma 7.10's raw result mapping, for the types the adapters report). */
 function value(type: ColumnType, v: unknown): unknown {
   if (v === null) return null;
   switch (type) {

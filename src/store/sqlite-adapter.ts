@@ -1,4 +1,5 @@
 import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
+import type { DirectAdapter } from './sql.ts';
 import type {
   SqlDriverAdapter,
   SqlMigrationAwareDriverAdapterFactory,
@@ -193,7 +194,7 @@ function serialise(
     open = transaction;
     return transaction;
   };
-  return { adapter: wrapper, openTransaction: () => open, pragma: (source) => pragma(connection, source) };
+  return { adapter: wrapper, dialect: 'sqlite', openTransaction: () => open, pragma: (source) => pragma(connection, source) };
 }
 
 /** An adapter transaction, and whether it has ended (committed or rolled back). */
@@ -208,8 +209,8 @@ export interface OpenTransaction extends Transaction {
  * in a process: it holds the lock from `BEGIN IMMEDIATE` until it ends. So the transaction open
  * while a `$transaction` callback runs is that callback's own.
  */
-export interface DirectSqlite {
-  readonly adapter: SqlDriverAdapter;
+export interface DirectSqlite extends DirectAdapter {
+  readonly dialect: 'sqlite';
   openTransaction(): OpenTransaction | undefined;
   /** Reads a setting of the write connection (`PRAGMA <source>`), for tests and diagnostics. */
   pragma(source: string): unknown;

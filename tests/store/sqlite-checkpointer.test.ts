@@ -8,6 +8,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { SqliteCheckpointer } from '../../src/store/sqlite-checkpointer.ts';
 import { ProcessLock } from '../../src/store/write-lock.ts';
 import { openStore } from '../../src/store/index.ts';
+import type { DirectSqlite } from '../../src/store/sqlite-adapter.ts';
 
 // SQLite's write-ahead log is copied into the database file by a worker thread holding the
 // process's write queue, not by the commit that crosses 1,000 pages (src/store/sqlite-checkpointer.ts).
@@ -101,7 +102,7 @@ describe('the SQLite checkpointer', () => {
       const file = url.slice('file:'.length);
       const session = await store.sessions.load('web', 'stream', 'en');
       // The store's write connection never checkpoints by itself…
-      expect(store.db.direct?.()?.pragma('wal_autocheckpoint')).toEqual([{ wal_autocheckpoint: 0n }]);
+      expect((store.db.direct() as DirectSqlite | undefined)?.pragma('wal_autocheckpoint')).toEqual([{ wal_autocheckpoint: 0n }]);
       // …yet over ~2,500 transactions (~10,000 pages of log without checkpoints) the log stays
       // short, because the thread's checkpoints (every 200 ms) restart it.
       for (let i = 0; i < 2_500; i++) {
