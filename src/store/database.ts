@@ -143,7 +143,7 @@ export function isDatabaseUnavailable(error: unknown): boolean {
     seen.add(e);
     const fields = e as { name?: unknown; code?: unknown; kind?: unknown; originalCode?: unknown; message?: unknown; severity?: unknown; clientVersion?: unknown; cause?: unknown };
     if (e instanceof DatabaseUnavailableError) return true;
-    if (/^PrismaClient|DriverAdapterError/.test(String(fields.name ?? '')) || fields.severity !== undefined || fields.clientVersion !== undefined || fields.kind !== undefined || fields.originalCode !== undefined) databaseError = true;
+    if (/^PrismaClient|DriverAdapterError|^DriverError$/.test(String(fields.name ?? '')) || fields.severity !== undefined || fields.clientVersion !== undefined || fields.kind !== undefined || fields.originalCode !== undefined) databaseError = true;
     if (UNAVAILABLE.test(`${String(fields.code ?? '')} ${String(fields.kind ?? '')} ${String(fields.originalCode ?? '')} ${String(fields.message ?? '')}`)) unavailable = true;
     e = fields.cause;
   }

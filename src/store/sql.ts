@@ -29,6 +29,25 @@ export class DirectTransaction {
   constructor(readonly open: Transaction) {}
 }
 
+/**
+ * An error the database driver threw that its adapter passed on unmapped, such as pg's
+ * "Connection terminated unexpectedly" when the server goes away mid-query. Through the Prisma
+ * client it would have arrived wrapped in a Prisma error; wrapped here, it is still recognised
+ * as the database's (`isDatabaseUnavailable`: a clean 503, not a 500).
+ */
+export class DriverError extends Error {
+  override readonly name = 'DriverError';
+  constructor(cause: unknown) {
+    super(cause instanceof Error ? cause.message : String(cause), { cause });
+  }
+}
+
+/** Rethrows a driver's own error as a `DriverError`; the adapter's mapped errors stay as they are. */
+function driverError(error: unknown): never {
+  if (error instanceof Error && (error.name === 'DriverAdapterError' || error.name === 'DatabaseUnavailableError' || error instanceof DriverError)) throw error;
+  throw new DriverError(error);
+}
+
 /** A transaction raw statements can run in: Prisma's (`Store.transaction`) or a direct one (`Store.sqlTransaction`). */
 export type SqlTx = PrismaTransaction | DirectTransaction;
 
@@ -76,14 +95,14 @@ export class SqlRunner {
   async query<T>(db: Db, statement: Sql): Promise<T[]> {
     const target = await this.#target(db);
     if (!target) return (db as Prisma | PrismaTransaction).$queryRaw<T[]>(statement);
-    return decode<T>(await target.queryRaw(this.#queryOf(statement)));
+    return decode<T>(await target.queryRaw(this.#queryOf(statement)).catch(driverError));
   }
 
   /** The number of rows a statement changed. */
   async execute(db: Db, statement: Sql): Promise<number> {
     const target = await this.#target(db);
     if (!target) return (db as Prisma | PrismaTransaction).$executeRaw(statement);
-    return target.executeRaw(this.#queryOf(statement));
+    return target.executeRaw(this.#queryOf(statement)).catch(driverError);
   }
 
   /**
@@ -100,13 +119,13 @@ export class SqlRunner {
    */
   async transaction<T>(work: (tx: SqlTx) => Promise<T>): Promise<T> {
     if (!this.#direct) throw new Error('no driver adapter to open a transaction on: use Prisma\'s $transaction');
-    const open = await (await this.#connected(this.#direct)).adapter.startTransaction();
+    const open = await (await this.#connected(this.#direct)).adapter.startTransaction().catch(driverError);
     const tx = new DirectTransaction(open);
     // A failed COMMIT may already have ended the transaction (SQLite's adapter says so); ROLLBACK then has nothing to undo.
     const ended = () => tx.ended || (open as { closed?: boolean }).closed === true;
     try {
       const result = await work(tx);
-      await open.executeRaw({ sql: 'COMMIT', args: [], argTypes: [] });
+      await open.executeRaw({ sql: 'COMMIT', args: [], argTypes: [] }).catch(driverError);
       tx.ended = true;
       await open.commit();
       return result;

@@ -26,7 +26,11 @@ describe('the SQLite checkpointer', () => {
     return dir;
   }
 
-  /** Rows of `table` in a copy of `file` made without its write-ahead log (undefined: no such table yet). */
+  /**
+   * Rows of `table` in a copy of `file` made without its write-ahead log (undefined: no such table
+   * yet, or the copy caught a checkpoint half-way through writing the file: callers poll, and a
+   * file that stayed damaged never reaches the count they wait for).
+   */
   function rowsInMainFile(file: string, table: string): number | undefined {
     const copy = join(tempDir(), 'copy.db');
     copyFileSync(file, copy);
@@ -34,6 +38,9 @@ describe('the SQLite checkpointer', () => {
     try {
       const exists = db.prepare(`SELECT 1 FROM sqlite_master WHERE name = ?`).get(table);
       return exists ? (db.prepare(`SELECT COUNT(*) AS n FROM "${table}"`).get() as { n: number }).n : undefined;
+    } catch (error) {
+      if (['SQLITE_CORRUPT', 'SQLITE_NOTADB'].includes((error as { code?: string }).code ?? '')) return undefined;
+      throw error;
     } finally {
       db.close();
     }
