@@ -82,7 +82,7 @@ export async function openStore(databaseUrl: string, options: { migrate?: boolea
     audit: new AuditLog(db.prisma, sql),
     answers: new AnswerRepository(db.prisma, sql),
     outbox: new OutboxRepository(db.prisma, sql),
-    jobs: new JobRepository(db.prisma),
+    jobs: new JobRepository(db.prisma, sql),
     surveys: new SurveyRepository(db.prisma, db.provider, sql),
     votes: new VoteRepository(db.prisma, db.provider, sql),
     ballots: new BallotRepository(db.prisma, db.provider, sql),

@@ -1,6 +1,7 @@
-import type { Prisma, PrismaTransaction } from './database.ts';
+import { sqltag as sql } from '@prisma/client/runtime/client';
+import type { Prisma } from './database.ts';
 import { newId } from './ids.ts';
-import { isUniqueViolation } from './errors.ts';
+import type { Db, SqlRunner } from './sql.ts';
 
 /** A job claimed for running. */
 export interface ClaimedJob {
@@ -15,37 +16,44 @@ export interface ClaimedJob {
 
 /** Scheduled jobs with leases (see ScheduledJob in prisma/schema/outbox.prisma). */
 export class JobRepository {
-  constructor(private readonly prisma: Prisma) {}
+  constructor(
+    private readonly prisma: Prisma,
+    private readonly sql: SqlRunner,
+  ) {}
 
   /**
-   * Schedules a job. With a `dedupeKey`, scheduling the same key again moves the pending job to
-   * the new time instead of adding a second one (an SLA due time that changed, say).
+   * Schedules a job. With a `dedupeKey`, scheduling the same key again moves the job to the new
+   * time instead of adding a second one (an SLA due time that changed, say); a job of that key
+   * that already ran, failed or was cancelled is made pending again, with its attempts reset.
+   *
+   * One `INSERT … ON CONFLICT ("dedupeKey") DO UPDATE`, the same on SQLite and PostgreSQL and in
+   * any transaction (`SqlTx` too). Why not look the key up and insert, as this did until
+   * 2026-11-28: several instances starting together schedule the same start-up job (the daily
+   * purges) at once, and the insert that lost the race failed on the unique key; inside a
+   * transaction on PostgreSQL that also aborted the caller's transaction
+   * (tests/scale/schedule-race.int.test.ts).
    */
-  async schedule(tx: PrismaTransaction | Prisma, job: { kind: string; runAt: Date; payload?: unknown; dedupeKey?: string }, retried = false): Promise<void> {
+  async schedule(db: Db, job: { kind: string; runAt: Date; payload?: unknown; dedupeKey?: string }): Promise<void> {
     const payload = JSON.stringify(job.payload ?? {});
-    if (job.dedupeKey) {
-      const existing = await tx.scheduledJob.findUnique({ where: { dedupeKey: job.dedupeKey } });
-      if (existing) {
-        if (existing.status === 'pending') await tx.scheduledJob.update({ where: { id: existing.id }, data: { runAt: job.runAt, payload } });
-        else await tx.scheduledJob.update({ where: { id: existing.id }, data: { runAt: job.runAt, payload, status: 'pending', attempts: 0, lockedUntil: null, lastError: null, finishedAt: null } });
-        return;
-      }
-    }
-    try {
-      await tx.scheduledJob.create({ data: { id: newId(), kind: job.kind, runAt: job.runAt, payload, dedupeKey: job.dedupeKey ?? null } });
-    } catch (error) {
-      // Several instances starting together schedule the same start-up job (the daily purges) at
-      // once; between the look-up and the insert, another instance's insert of the key won
-      // (tests/scale/schedule-race.int.test.ts). Outside a transaction the job exists now: treat
-      // it as found. Inside one, PostgreSQL has aborted the transaction, so the caller must see it.
-      if (!retried && job.dedupeKey && isUniqueViolation(error) && tx === this.prisma) return this.schedule(tx, job, true);
-      throw error;
-    }
+    // In the update, a column names the row as it was: "status" is its status before this one.
+    await this.sql.execute(
+      db,
+      sql`INSERT INTO "ScheduledJob" ("id", "kind", "runAt", "payload", "status", "attempts", "dedupeKey", "createdAt")
+          VALUES (${newId()}, ${job.kind}, ${job.runAt}, ${payload}, 'pending', 0, ${job.dedupeKey ?? null}, ${new Date()})
+          ON CONFLICT ("dedupeKey") DO UPDATE SET
+            "runAt" = ${job.runAt},
+            "payload" = ${payload},
+            "attempts" = CASE WHEN "ScheduledJob"."status" = 'pending' THEN "ScheduledJob"."attempts" ELSE 0 END,
+            "lockedUntil" = CASE WHEN "ScheduledJob"."status" = 'pending' THEN "ScheduledJob"."lockedUntil" ELSE NULL END,
+            "lastError" = CASE WHEN "ScheduledJob"."status" = 'pending' THEN "ScheduledJob"."lastError" ELSE NULL END,
+            "finishedAt" = CASE WHEN "ScheduledJob"."status" = 'pending' THEN "ScheduledJob"."finishedAt" ELSE NULL END,
+            "status" = 'pending'`,
+    );
   }
 
   /** Cancels a pending job by its key (e.g. the case was answered before its SLA ran out). */
-  async cancel(tx: PrismaTransaction | Prisma, dedupeKey: string): Promise<void> {
-    await tx.scheduledJob.updateMany({ where: { dedupeKey, status: 'pending' }, data: { status: 'cancelled', finishedAt: new Date() } });
+  async cancel(db: Db, dedupeKey: string): Promise<void> {
+    await this.sql.execute(db, sql`UPDATE "ScheduledJob" SET "status" = 'cancelled', "finishedAt" = ${new Date()} WHERE "dedupeKey" = ${dedupeKey} AND "status" = 'pending'`);
   }
 
   /** Claims up to `limit` due jobs (of the first `candidates`, not those in `exclude`): exactly one instance wins each (conditional update), for `leaseMs`. */
