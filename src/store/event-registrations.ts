@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { AppError } from '../core/errors.ts';
 import type { Channel } from '../core/inbound.ts';
-import { sqltag as sql } from '@prisma/client/runtime/client';
+import { join, sqltag as sql } from '@prisma/client/runtime/client';
 import type { DatabaseProvider, Prisma, PrismaTransaction } from './database.ts';
 import type { Db, SqlRunner } from './sql.ts';
 import { newId, shortCode } from './ids.ts';
@@ -171,13 +171,16 @@ export class EventRegistrationRepository {
   }
 
   async get(eventId: string, memberId: string): Promise<RegistrationView | undefined> {
-    const row = await this.prisma.eventRegistration.findUnique({ where: { eventId_memberId: { eventId, memberId } } });
+    // Raw on a chat turn's path: every event turn looks up the member's sign-up (docs/DATABASE.md, "Raw statements").
+    const [row] = await this.sql.query<Row>(this.prisma, sql`SELECT * FROM "EventRegistration" WHERE "eventId" = ${eventId} AND "memberId" = ${memberId}`);
     return row ? { ...toView(row), position: await this.#position(this.prisma, row) } : undefined;
   }
 
   /** One member's registrations among some events (for the event list). */
   async ofMember(memberId: string, eventIds: string[]): Promise<Map<string, RegistrationView>> {
-    const rows = await this.prisma.eventRegistration.findMany({ where: { memberId, eventId: { in: eventIds } } });
+    if (eventIds.length === 0) return new Map();
+    // Raw on a chat turn's path: the member's list of events (docs/DATABASE.md, "Raw statements").
+    const rows = await this.sql.query<Row>(this.prisma, sql`SELECT * FROM "EventRegistration" WHERE "memberId" = ${memberId} AND "eventId" IN (${join(eventIds)})`);
     const out = new Map<string, RegistrationView>();
     for (const row of rows) out.set(row.eventId, { ...toView(row), position: await this.#position(this.prisma, row) });
     return out;

@@ -140,10 +140,12 @@ export class EventRepository {
   }
 
   async list(filter: { status?: EventStatus[]; endsAfter?: Date } = {}): Promise<EventView[]> {
-    const rows = await this.prisma.event.findMany({
-      where: { ...(filter.status ? { status: { in: filter.status } } : {}), ...(filter.endsAfter ? { endsAt: { gt: filter.endsAfter } } : {}) },
-      orderBy: { startsAt: 'asc' },
-    });
+    if (filter.status?.length === 0) return [];
+    // Raw on a chat turn's path: a member's list of events (docs/DATABASE.md, "Raw statements").
+    const rows = await this.sql.query<EventRow>(
+      this.prisma,
+      sql`SELECT * FROM "Event" WHERE ${filter.status ? sql`"status" IN (${join(filter.status)})` : sql`1 = 1`} AND ${filter.endsAfter ? sql`"endsAt" > ${filter.endsAfter}` : sql`1 = 1`} ORDER BY "startsAt", "id"`,
+    );
     return this.#toViews(rows);
   }
 

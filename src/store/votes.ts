@@ -5,7 +5,7 @@ import { readAudience, type Audience } from '../democracy/audience.ts';
 import { readBilingual } from '../democracy/bilingual.ts';
 import { TallySchema, type Tally } from '../democracy/tally.ts';
 import { ElectionKindSchema, type ElectionKind, type VoteDefinition } from '../democracy/vote-definition.ts';
-import { sqltag as sql } from '@prisma/client/runtime/client';
+import { join, sqltag as sql } from '@prisma/client/runtime/client';
 import type { DatabaseProvider, Prisma, PrismaTransaction } from './database.ts';
 import type { Db, SqlRunner } from './sql.ts';
 import { newId } from './ids.ts';
@@ -152,12 +152,18 @@ export class VoteRepository {
   }
 
   async list(filter: { status?: ElectionStatus[] } = {}): Promise<ElectionView[]> {
-    const rows = await this.prisma.election.findMany({
-      where: filter.status ? { status: { in: filter.status } } : {},
-      include: { candidates: true },
-      orderBy: { createdAt: 'desc' },
-    });
-    return rows.map(toView);
+    if (filter.status?.length === 0) return [];
+    // Raw on a chat turn's path: a member's list of votes (docs/DATABASE.md, "Raw statements").
+    const rows = await this.sql.query<Omit<ElectionRow, 'candidates'>>(
+      this.prisma,
+      sql`SELECT * FROM "Election" WHERE ${filter.status ? sql`"status" IN (${join(filter.status)})` : sql`1 = 1`} ORDER BY "createdAt" DESC, "id"`,
+    );
+    if (rows.length === 0) return [];
+    const candidates = await this.sql.query<ElectionRow['candidates'][number]>(
+      this.prisma,
+      sql`SELECT * FROM "ElectionCandidate" WHERE "electionId" IN (${join(rows.map((r) => r.id))}) ORDER BY "position"`,
+    );
+    return rows.map((row) => toView({ ...row, candidates: candidates.filter((c) => c.electionId === row.id) }));
   }
 
   /** Moves a vote from one status to another; false when it was not in `from` (idempotent callers). */

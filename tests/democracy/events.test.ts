@@ -143,3 +143,54 @@ describe.each(providers)('events on %s', (provider) => {
     expect(await app.events.invitationFor(event.id, people[1]!, 'en')).toBeUndefined();
   });
 });
+
+// The lists a member's chat turn reads are raw statements (docs/DATABASE.md, "Raw statements"):
+// they must return what the model API returns, filters and order included.
+describe.each(providers)('the lists a chat turn reads on %s', (provider) => {
+  let app: TestApp | undefined;
+  afterEach(async () => {
+    await app?.close();
+    app = undefined;
+  });
+
+  it('lists events, votes and a member\'s sign-ups as the model API reads them', async () => {
+    app = await testApp(provider);
+    const people = await roster(app, 4);
+    const past = await app.events.create(definition({ startsAt: inHours(-10), endsAt: inHours(-8) }), 'cli');
+    const later = await app.events.open((await app.events.create(definition({ startsAt: inHours(100), endsAt: inHours(101), capacity: 1 }), 'cli')).id, 'cli');
+    const sooner = await app.events.open((await app.events.create(definition({ startsAt: inHours(50), endsAt: inHours(51) }), 'cli')).id, 'cli');
+    await app.events.signUp({ member: people[0]!, eventId: later.id });
+    await app.events.signUp({ member: people[1]!, eventId: later.id });
+    await app.events.signUp({ member: people[1]!, eventId: sooner.id });
+    const { store } = app;
+
+    const all = await store.events.list();
+    expect(all.map((e) => e.id)).toEqual([past.id, sooner.id, later.id]);
+    const rows = await store.db.prisma.event.findMany({ orderBy: { startsAt: 'asc' } });
+    expect(all.map((e) => [e.id, e.status, e.startsAt, e.capacity])).toEqual(rows.map((r) => [r.id, r.status, r.startsAt, r.capacity]));
+    expect((await store.events.list({ status: ['open'], endsAfter: new Date() })).map((e) => e.id)).toEqual([sooner.id, later.id]);
+    expect((await store.events.list({ status: ['draft'] })).map((e) => e.id)).toEqual([past.id]);
+    expect(await store.events.list({ status: [] })).toEqual([]);
+    expect((await store.events.list({ endsAfter: new Date() })).find((e) => e.id === later.id)).toMatchObject({ confirmed: 1, waitlisted: 1 });
+
+    const mine = await store.events.registrations.ofMember(people[1]!.id, [later.id, sooner.id, past.id]);
+    expect([...mine.keys()].sort()).toEqual([later.id, sooner.id].sort());
+    expect(mine.get(later.id)).toMatchObject({ status: 'waitlisted', position: 1 });
+    expect(await store.events.registrations.ofMember(people[1]!.id, [])).toEqual(new Map());
+    const one = await store.events.registrations.get(later.id, people[0]!.id);
+    const model = await store.db.prisma.eventRegistration.findUniqueOrThrow({ where: { eventId_memberId: { eventId: later.id, memberId: people[0]!.id } } });
+    expect(one).toMatchObject({ id: model.id, status: 'confirmed', seq: model.seq, checkInCode: model.checkInCode, position: undefined });
+    expect(await store.events.registrations.get(sooner.id, people[0]!.id)).toBeUndefined();
+
+    const motion = { kind: 'motion', title: { 'zh-CN': '动议', en: 'Motion' } };
+    const first = await app.votes.create(motion as never, 'cli');
+    const second = await app.votes.create({ kind: 'choose-one', title: { 'zh-CN': '选举', en: 'Election' }, candidates: [{ name: '甲' }, { name: '乙' }] } as never, 'cli');
+    await app.votes.open(second.id, 'cli');
+    const votes = await store.votes.list();
+    const expected = await store.db.prisma.election.findMany({ include: { candidates: { orderBy: { position: 'asc' } } }, orderBy: { createdAt: 'desc' } });
+    expect(votes.map((v) => [v.id, v.status, v.candidates.map((c) => c.id)])).toEqual(expected.map((e) => [e.id, e.status, e.candidates.map((c) => c.id)]));
+    expect(new Set(votes.map((v) => v.id))).toEqual(new Set([first.id, second.id]));
+    expect((await store.votes.list({ status: ['open'] })).map((v) => v.id)).toEqual([second.id]);
+    expect(await store.votes.list({ status: [] })).toEqual([]);
+  });
+});
