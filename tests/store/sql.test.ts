@@ -1,4 +1,5 @@
 import { sqltag as sql } from '@prisma/client/runtime/client';
+import BetterSqlite3 from 'better-sqlite3';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { isUniqueViolation, openStore, type SqlTx, type Store } from '../../src/store/index.ts';
 import { freshDatabase, providers } from '../helpers/database.ts';
@@ -15,9 +16,12 @@ describe.each(providers)('raw statements of the chat turn (SqlRunner) on %s', (p
     await drop?.();
   });
 
+  /** The SQLite file (SQLite only). */
+  let file = '';
   async function open() {
     const db = await freshDatabase(provider);
     drop = db.drop;
+    file = db.url.replace(/^file:/, '');
     store = await openStore(db.url);
   }
 
@@ -130,6 +134,23 @@ describe.each(providers)('raw statements of the chat turn (SqlRunner) on %s', (p
     // After all that, the store still writes (the write lock was released every time).
     await store.transaction((tx) => store.sessions.markProcessed(tx, 'after'));
     expect(await store.sessions.isProcessed('after')).toBe(true);
+  });
+
+  // SQLite only: the adapter keeps each statement's result columns until the schema changes.
+  it.skipIf(provider !== 'sqlite')('reads the new columns of a SELECT * after another connection changed the schema', async () => {
+    await open();
+    await store.sessions.markProcessed(store.db.prisma, 'before');
+    const read = () => store.sql.query<Record<string, unknown>>(store.db.prisma, sql`SELECT * FROM "ProcessedEvent" WHERE "id" = ${'before'}`);
+    expect(Object.keys((await read())[0]!)).toEqual(['id', 'createdAt']);
+    // Another process (a newer version's migration, say) adds a column.
+    const other = new BetterSqlite3(file);
+    try {
+      other.exec(`ALTER TABLE "ProcessedEvent" ADD COLUMN "note" TEXT NOT NULL DEFAULT 'added'`);
+    } finally {
+      other.close();
+    }
+    expect((await read())[0]).toMatchObject({ id: 'before', note: 'added' });
+    expect(Object.keys((await read())[0]!)).toEqual(['id', 'createdAt', 'note']);
   });
 
   // SQLite only: PostgreSQL runs transactions side by side (READ COMMITTED), and row locks order them.
