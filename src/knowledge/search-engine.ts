@@ -138,7 +138,8 @@ export class SearchEngine {
     }
     this.lawNames = new LawNameMatcher(
       documents.flatMap((doc) => (doc.law ? [{ id: doc.id, title: doc.title, ...doc.law }] : [])),
-    );    // The vector search's exact scan is derived here, with the rest of a version's derived data.
+    );
+    // The vector search's exact scan is derived here, with the rest of a version's derived data.
     vectors?.prepare();
   }
 

@@ -1,3 +1,5 @@
+import { topByScore } from './top-k.ts';
+
 /** A nearest neighbour: the chunk's hnsw label and its cosine similarity to the query. */
 export interface VectorHit {
   label: number;
@@ -88,8 +90,9 @@ export class SparseScan {
   }
 
   /**
-   * The `k` most similar vectors, most similar first; equal similarities by label. Vectors that
-   * share no dimension with the query (similarity 0) are not returned.
+   * The `k` most similar vectors, most similar first; equal similarities in the order the
+   * dimensions first reached them. Vectors with similarity 0 or less (sharing no dimension with
+   * the query, or opposed to it) are not returned.
    */
   search(query: readonly number[], k: number): VectorHit[] {
     let norm = 0;
@@ -113,74 +116,11 @@ export class SparseScan {
         score[i]! += w * value[j]!;
       }
     }
-    const best = new TopK(Math.min(k, count));
-    for (let t = 0; t < count; t++) {
-      const i = touched[t]!;
-      seen[i] = 0;
-      if (score[i]! > 0) best.offer(this.labels[i]!, score[i]!);
-    }
-    return best.sorted();
-  }
-}
-
-/** The k largest (label, score) pairs: a min-heap whose root is the worst kept. */
-class TopK {
-  private readonly label: Int32Array;
-  private readonly score: Float64Array;
-  private size = 0;
-
-  constructor(private readonly k: number) {
-    this.label = new Int32Array(k);
-    this.score = new Float64Array(k);
-  }
-
-  /** Whether entry a ranks below entry b (lower score, or equal score and higher label). */
-  private below(a: number, b: number): boolean {
-    return this.score[a]! < this.score[b]! || (this.score[a] === this.score[b] && this.label[a]! > this.label[b]!);
-  }
-
-  private swap(a: number, b: number): void {
-    const label = this.label[a]!;
-    this.label[a] = this.label[b]!;
-    this.label[b] = label;
-    const score = this.score[a]!;
-    this.score[a] = this.score[b]!;
-    this.score[b] = score;
-  }
-
-  offer(label: number, score: number): void {
-    if (this.k === 0) return;
-    if (this.size < this.k) {
-      let c = this.size++;
-      this.label[c] = label;
-      this.score[c] = score;
-      while (c > 0) {
-        const parent = (c - 1) >> 1;
-        if (!this.below(c, parent)) break;
-        this.swap(c, parent);
-        c = parent;
-      }
-      return;
-    }
-    if (score < this.score[0]! || (score === this.score[0] && label > this.label[0]!)) return;
-    this.label[0] = label;
-    this.score[0] = score;
-    let c = 0;
-    for (;;) {
-      const left = 2 * c + 1;
-      const right = left + 1;
-      let lowest = c;
-      if (left < this.size && this.below(left, lowest)) lowest = left;
-      if (right < this.size && this.below(right, lowest)) lowest = right;
-      if (lowest === c) break;
-      this.swap(c, lowest);
-      c = lowest;
-    }
-  }
-
-  sorted(): VectorHit[] {
+    // The best k, equal similarities in the order first touched; then only the positive ones (a
+    // vector with similarity 0 or less ranks below every positive one, so none of those is lost).
     const hits: VectorHit[] = [];
-    for (let i = 0; i < this.size; i++) hits.push({ label: this.label[i]!, similarity: this.score[i]! });
-    return hits.sort((a, b) => b.similarity - a.similarity || a.label - b.label);
+    for (const { doc, score: similarity } of topByScore(score, touched, count, k)) if (similarity > 0) hits.push({ label: this.labels[doc]!, similarity });
+    for (let t = 0; t < count; t++) seen[touched[t]!] = 0;
+    return hits;
   }
 }

