@@ -24,9 +24,18 @@ export interface DirectAdapter {
  * model-API method takes a `PrismaTransaction`, and this is none.
  */
 export class DirectTransaction {
-  /** Set when it committed or rolled back: a statement for it then fails. */
-  ended = false;
+  #finished = false;
   constructor(readonly open: Transaction) {}
+  /**
+   * Whether it committed or rolled back: a statement for it then fails. SQLite's adapter also
+   * says when a failed COMMIT ended it (ROLLBACK then has nothing to undo).
+   */
+  get ended(): boolean {
+    return this.#finished || (this.open as { closed?: boolean }).closed === true;
+  }
+  finish(): void {
+    this.#finished = true;
+  }
 }
 
 /**
@@ -72,22 +81,18 @@ export type Db = Prisma | SqlTx;
  */
 export class SqlRunner {
   readonly #transactions = new WeakMap<object, Transaction & { closed: boolean }>();
-  /** The adapter once Prisma has connected it. */
-  readonly #direct: (() => DirectAdapter | undefined) | undefined;
-
   constructor(
     private readonly prisma: Prisma,
-    direct?: () => DirectAdapter | undefined,
-  ) {
-    this.#direct = direct;
-  }
+    /** The adapter once Prisma has connected it (undefined until its first query). */
+    private readonly direct: () => DirectAdapter | undefined,
+  ) {}
 
   /**
    * Registers the adapter transaction of a `$transaction` callback's client. Called first thing in
    * the callback, when the transaction open on the write connection can only be this one.
    */
   bind(tx: PrismaTransaction): void {
-    const open = this.#direct?.()?.openTransaction?.();
+    const open = this.direct()?.openTransaction?.();
     if (open) this.#transactions.set(tx, open);
   }
 
@@ -118,21 +123,18 @@ export class SqlRunner {
    * holds the write lock of every process on the file until it returns.
    */
   async transaction<T>(work: (tx: SqlTx) => Promise<T>): Promise<T> {
-    if (!this.#direct) throw new Error('no driver adapter to open a transaction on: use Prisma\'s $transaction');
-    const open = await (await this.#connected(this.#direct)).adapter.startTransaction().catch(driverError);
+    const open = await (await this.#connected()).adapter.startTransaction().catch(driverError);
     const tx = new DirectTransaction(open);
-    // A failed COMMIT may already have ended the transaction (SQLite's adapter says so); ROLLBACK then has nothing to undo.
-    const ended = () => tx.ended || (open as { closed?: boolean }).closed === true;
     try {
       const result = await work(tx);
       await open.executeRaw({ sql: 'COMMIT', args: [], argTypes: [] }).catch(driverError);
-      tx.ended = true;
+      tx.finish();
       await open.commit();
       return result;
     } finally {
-      if (!ended()) {
+      if (!tx.ended) {
         // `work` or COMMIT failed: nothing of it stays.
-        tx.ended = true;
+        tx.finish();
         await open.executeRaw({ sql: 'ROLLBACK', args: [], argTypes: [] }).catch(() => undefined);
         await open.rollback();
       }
@@ -141,10 +143,9 @@ export class SqlRunner {
 
   async #target(db: Db): Promise<{ queryRaw(q: SqlQuery): Promise<SqlResultSet>; executeRaw(q: SqlQuery): Promise<number> } | undefined> {
     if (db instanceof DirectTransaction) {
-      if (db.ended || (db.open as { closed?: boolean }).closed === true) throw new Error('the transaction of this statement has already ended');
+      if (db.ended) throw new Error('the transaction of this statement has already ended');
       return db.open;
     }
-    if (!this.#direct) return undefined;
     if (db !== this.prisma) {
       const open = this.#transactions.get(db);
       // A Prisma transaction this runner was not told about (PostgreSQL's, or one opened elsewhere): Prisma's way.
@@ -152,22 +153,22 @@ export class SqlRunner {
       if (open.closed) throw new Error('the transaction of this statement has already ended');
       return open;
     }
-    return (await this.#connected(this.#direct)).adapter;
+    return (await this.#connected()).adapter;
   }
 
   /** The statement with the dialect's placeholders (the Sql tag gives `?` as `sql`, `$1` as `text`). */
   #queryOf(statement: Sql): SqlQuery {
     const args = statement.values;
-    const text = this.#direct?.()?.dialect === 'postgresql' ? statement.text : statement.sql;
+    const text = this.direct()?.dialect === 'postgresql' ? statement.text : statement.sql;
     return { sql: text, args, argTypes: args.map(argType) };
   }
 
   /** The adapter, connecting Prisma first if it has not run a query yet (it connects on its first). */
-  async #connected(direct: () => DirectAdapter | undefined): Promise<DirectAdapter> {
-    const connected = direct();
+  async #connected(): Promise<DirectAdapter> {
+    const connected = this.direct();
     if (connected) return connected;
     await this.prisma.$connect();
-    const after = direct();
+    const after = this.direct();
     if (!after) throw new Error('the driver adapter did not connect');
     return after;
   }
